@@ -1,0 +1,49 @@
+# Build the book « Sécurité & DevOps ».  `make html` works on a fresh machine with
+# Python 3.11+ and make: it creates .venv from requirements.txt when there is none.
+
+PYTHON      ?= python3
+VENV        ?= .venv
+BIN         := $(VENV)/bin
+SPHINXOPTS  ?= -nW --keep-going
+SPHINXBUILD := $(BIN)/python -m sphinx
+BUILDDIR    ?= _build
+DOCTREES    := $(BUILDDIR)/doctrees
+HOST        ?= 127.0.0.1
+PORT        ?= 8000
+
+.PHONY: help html livehtml latex latexpdf epub text test lint clean
+
+help:
+	@echo "make html      the website, in $(BUILDDIR)/html"
+	@echo "make livehtml  live preview on http://$(HOST):$(PORT)"
+	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
+	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
+	@echo "make test      the test suite"
+	@echo "make lint      ruff"
+
+$(BIN)/sphinx-build: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+html latex epub text: $(BIN)/sphinx-build
+	$(SPHINXBUILD) -b $@ -d $(DOCTREES)/$@ $(SPHINXOPTS) . $(BUILDDIR)/$@
+
+latexpdf: latex
+	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
+
+livehtml: $(BIN)/sphinx-build
+	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \
+		--watch _ext --watch references.bib --ignore "$(CURDIR)/.venv/*" --ignore "$(CURDIR)/tests/*" \
+		--ignore "$(CURDIR)/.git/*" $(SPHINXOPTS) . $(BUILDDIR)/livehtml
+
+test: $(BIN)/sphinx-build
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/sphinx-build
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+clean:
+	rm -rf $(BUILDDIR)
