@@ -27,7 +27,7 @@ exclude_patterns = ["_build", ".venv"]
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
-    # "devops_domain",
+    "devops_domain",
     # "furo_fr",
 ]
 

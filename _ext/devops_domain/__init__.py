@@ -1,0 +1,73 @@
+"""The ``devops`` Sphinx domain: glossary terms and key people, defined once, used everywhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+from . import nodes as devops_nodes
+from .backlinks import FillBacklinks
+from .domain import DevOpsDomain
+from .footnotes import FirstMentionFootnotes
+from .latex import ExpandFirstAcronym
+from .missing import warn_missing_reference
+from .tooltips import TOOLTIP_BUILDERS, AddTooltips, FlattenTooltips
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "1.0.0"
+PACKAGE = Path(__file__).parent
+
+
+def add_assets(app: Sphinx) -> None:
+    """Ship the stylesheet to every HTML-like output, the script only where tooltips are."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.builder.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)
+    names = ["devops.css"] + (["devops.js"] if app.builder.name in TOOLTIP_BUILDERS else [])
+    for name in names:
+        copy_asset_file(PACKAGE / "static" / name, static / name, force=True)
+    app.add_css_file("devops.css")
+    if "devops.js" in names:
+        app.add_js_file("devops.js", defer="defer")
+
+
+def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages that show a definition or a « Mentionné dans » list changed by this build's reading."""
+    domain: DevOpsDomain = env.domains["devops"]  # type: ignore[assignment]
+    return sorted(domain.outdated_pages())
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the domain, its transforms, nodes, assets and French messages."""
+    app.add_config_value("devops_report_unused", False, "env", bool,
+                         description="Report terms that are defined but never used (info).")
+    app.add_domain(DevOpsDomain)
+    app.add_node(devops_nodes.term_reference, html=(
+        devops_nodes.visit_term_reference_html, devops_nodes.depart_term_reference_html))
+    app.add_node(devops_nodes.backlinks)
+    skip = (devops_nodes.skip_node, None)
+    app.add_node(
+        devops_nodes.tooltip_store,
+        html=(devops_nodes.visit_tooltip_store_html, devops_nodes.depart_tooltip_store_html),
+        latex=skip, text=skip, man=skip, texinfo=skip,
+    )
+    for transform in (FirstMentionFootnotes, AddTooltips, FillBacklinks, FlattenTooltips,
+                      ExpandFirstAcronym):
+        app.add_post_transform(transform)
+    app.connect("builder-inited", add_assets)
+    app.connect("env-get-updated", outdated_pages)
+    app.connect("warn-missing-reference", warn_missing_reference)
+    app.add_message_catalog("devops_domain", str(PACKAGE / "locale"))
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,95 @@
+"""What the domain records of a document once it is read: definitions' content and mentions."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util import logging
+
+from .entries import Entry, Mention
+from .warnings import WARNING_TYPE, Subtype
+
+logger = logging.getLogger(__name__)
+
+
+def is_mention(node: nodes.Node) -> bool:
+    """A ``{term}``/``{person}`` written by the author (« Voir aussi » links are not mentions)."""
+    return (
+        isinstance(node, addnodes.pending_xref)
+        and node.get("refdomain") == "devops"
+        and not node.get("devops_see")
+    )
+
+
+def enclosing_definition(node: nodes.Node) -> nodes.definition | None:
+    """The entry a node is written in, if any."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.definition) and parent.get("devops_entry"):
+            return parent
+        parent = parent.parent
+    return None
+
+
+def definition_content(definition: nodes.definition) -> nodes.Element:
+    """A detached copy of what the author wrote in an entry, to show it on other pages."""
+    content = nodes.container()
+    for child in definition.children:
+        if not child.get("devops_generated"):
+            content += child.deepcopy()
+    for node in content.findall(nodes.Element):
+        node["ids"] = []
+        node["names"] = []
+    for reference in list(content.findall(nodes.footnote_reference)):
+        reference.parent.remove(reference)
+    return content
+
+
+def document_title(document: nodes.document) -> str:
+    section = next(document.findall(nodes.section), None)
+    if section is None or not isinstance(section[0], nodes.title):
+        return ""
+    return section[0].astext()
+
+
+def collect_document(
+    document: nodes.document, docname: str, entries: list[Entry]
+) -> tuple[list[Entry], list[Mention], str]:
+    """Fill each entry's content, give each mention an anchor and record it."""
+    from .domain import content_digest
+
+    by_anchor = {entry.anchor: entry for entry in entries}
+    counters: dict[str, int] = {}
+    mentions: list[Mention] = []
+    for node in document.findall(lambda n: isinstance(n, nodes.definition) or is_mention(n)):
+        if isinstance(node, nodes.definition):
+            entry = by_anchor.get(node.get("devops_entry", ""))
+            if entry is not None:
+                entry = entry._replace(content=definition_content(node))
+                by_anchor[entry.anchor] = entry._replace(digest=content_digest(entry))
+            continue
+        kind, key = node["reftype"], node["reftarget"]
+        slug = nodes.make_id(f"{kind}-{key}") or kind
+        counters[slug] = counters.get(slug, 0) + 1
+        anchor = f"mention-{slug}-{counters[slug]}"
+        while anchor in document.ids:
+            anchor += "-"
+        node["ids"].append(anchor)
+        document.ids[anchor] = node
+        mentions.append(Mention(kind, key, anchor, node.line or 0))
+        owner = enclosing_definition(node)
+        if owner is not None and owner_has_key(by_anchor.get(owner["devops_entry"]), kind, key):
+            logger.warning(
+                "%s %r is mentioned in its own definition",
+                kind,
+                node.astext(),
+                location=node,
+                type=WARNING_TYPE,
+                subtype=Subtype.SELF,
+            )
+    ordered = [by_anchor[entry.anchor] for entry in entries]
+    return ordered, mentions, document_title(document)
+
+
+def owner_has_key(entry: Entry | None, kind: str, key: str) -> bool:
+    return entry is not None and entry.kind == kind and key in entry.keys

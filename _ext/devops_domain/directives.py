@@ -1,0 +1,181 @@
+"""The ``term`` and ``person`` directives: one entry each, rendered where it is written."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from .entries import Entry, Kind, lookup_key, person_sort_name
+from .nodes import backlinks
+from .warnings import WARNING_TYPE, Subtype
+
+if TYPE_CHECKING:
+    from .domain import DevOpsDomain
+
+logger = logging.getLogger(__name__)
+_ = get_translation("devops_domain")
+
+
+def comma_list(argument: str | None) -> tuple[str, ...]:
+    """``a, b , c`` -> ("a", "b", "c"); empty items are dropped."""
+    return tuple(" ".join(item.split()) for item in (argument or "").split(",") if item.strip())
+
+
+class EntryDirective(SphinxDirective):
+    """Common part of both directives: name, anchor, index entry, content, backlinks."""
+
+    kind: ClassVar[Kind]
+    has_content = True
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[dict] = {"aliases": comma_list}
+
+    def run(self) -> list[nodes.Node]:
+        name = " ".join(self.arguments[0].split()) if self.arguments else ""
+        if not name:
+            self.warn(Subtype.EMPTY, f"{self.kind} without a name")
+        if not self.content:
+            self.warn(Subtype.EMPTY, f"{self.kind} {name!r} has no definition")
+        anchor = make_id(self.env, self.state.document, self.kind, name or None)
+        entry = self.make_entry(name, anchor)
+
+        term = nodes.term("", "", *self.heading(entry))
+        definition = nodes.definition(devops_entry=anchor)
+        self.set_source_info(term)
+        self.set_source_info(definition)
+        definition += self.parse_content_to_nodes(allow_section_headings=False)
+        definition += self.generated_parts(entry)
+        item = nodes.definition_list_item("", term, definition)
+        entry_list = nodes.definition_list("", item, classes=["devops-entries", f"devops-{self.kind}s"])
+
+        result: list[nodes.Node] = [entry_list]
+        if name:
+            term["ids"].append(anchor)
+            self.state.document.note_explicit_target(term)
+            self.domain.note_entry(entry)
+            result.insert(0, addnodes.index(entries=self.index_entries(entry)))
+        return result
+
+    @property
+    def domain(self) -> DevOpsDomain:
+        return self.env.domains["devops"]  # type: ignore[return-value]
+
+    def make_entry(self, name: str, anchor: str) -> Entry:
+        return Entry(
+            kind=self.kind,
+            name=name,
+            docname=self.env.current_document.docname,
+            lineno=self.lineno,
+            anchor=anchor,
+            aliases=self.options.get("aliases", ()),
+        )
+
+    def heading(self, entry: Entry) -> list[nodes.Node]:
+        return [nodes.Text(entry.name)]
+
+    def generated_parts(self, entry: Entry) -> list[nodes.Node]:
+        """Parts added after the author's text; they are not copied into tooltips or footnotes."""
+        return [backlinks("", classes=["devops-backlinks"], devops_generated=True, refdoc=entry.docname,
+                          devops_kind=entry.kind, devops_key=lookup_key(entry.name))]
+
+    def index_entries(self, entry: Entry) -> list[tuple[str, str, str, str, str | None]]:
+        return [("single", entry.name, entry.anchor, "main", None)]
+
+    def warn(self, subtype: Subtype, message: str) -> None:
+        logger.warning(message, location=self.get_location(), type=WARNING_TYPE, subtype=subtype)
+
+
+class TermDirective(EntryDirective):
+    """A glossary term: ``:aliases:``, ``:expansion:``, ``:see:`` and ``:footnote:``."""
+
+    kind = "term"
+    option_spec: ClassVar[dict] = {
+        **EntryDirective.option_spec,
+        "expansion": directives.unchanged,
+        "see": comma_list,
+        "footnote": directives.flag,
+    }
+
+    def make_entry(self, name: str, anchor: str) -> Entry:
+        return super().make_entry(name, anchor)._replace(
+            expansion=" ".join(self.options.get("expansion", "").split()),
+            see=self.options.get("see", ()),
+            footnote="footnote" in self.options,
+        )
+
+    def heading(self, entry: Entry) -> list[nodes.Node]:
+        parts: list[nodes.Node] = [nodes.Text(entry.name)]
+        if entry.expansion:
+            parts.append(nodes.inline("", f" ({entry.expansion})", classes=["devops-expansion"]))
+        return parts
+
+    def generated_parts(self, entry: Entry) -> list[nodes.Node]:
+        parts = super().generated_parts(entry)
+        if entry.see:
+            see = nodes.paragraph("", _("See also: "), classes=["devops-see"], devops_generated=True)
+            for position, name in enumerate(entry.see):
+                if position:
+                    see += nodes.Text(", ")
+                xref = addnodes.pending_xref(
+                    "", nodes.inline(name, name), refdomain="devops", reftype="term",
+                    reftarget=lookup_key(name), refexplicit=True, refwarn=False,
+                    refdoc=entry.docname, devops_see=True,
+                )
+                self.set_source_info(xref)
+                see += xref
+            parts.insert(0, see)
+        return parts
+
+    def index_entries(self, entry: Entry) -> list[tuple[str, str, str, str, str | None]]:
+        entries = super().index_entries(entry)
+        entries += [("see", f"{alias}; {entry.name}", entry.anchor, "", None) for alias in entry.aliases
+                    if lookup_key(alias) != lookup_key(entry.name)]
+        return entries
+
+
+class PersonDirective(EntryDirective):
+    """A key person: ``:aliases:``, ``:sort:`` (index key) and ``:url:`` (their page)."""
+
+    kind = "person"
+    option_spec: ClassVar[dict] = {
+        **EntryDirective.option_spec,
+        "sort": directives.unchanged,
+        "url": directives.unchanged,
+    }
+
+    def make_entry(self, name: str, anchor: str) -> Entry:
+        url = self.options.get("url", "").strip()
+        if url and not is_web_url(url):
+            self.warn(Subtype.URL, f"malformed :url: {url!r} of {name!r}: expected http(s)://…")
+        sort = " ".join(self.options.get("sort", "").split()) or person_sort_name(name)
+        return super().make_entry(name, anchor)._replace(url=url, sort=sort)
+
+    def parse_content_to_nodes(self, allow_section_headings: bool = False) -> list[nodes.Node]:
+        content = super().parse_content_to_nodes(allow_section_headings=allow_section_headings)
+        url = self.options.get("url", "").strip()
+        if url:
+            content.append(nodes.paragraph("", "", url_node(url), classes=["devops-url"]))
+        return content
+
+    def index_entries(self, entry: Entry) -> list[tuple[str, str, str, str, str | None]]:
+        return [("single", entry.sort_text, entry.anchor, "main", None)]
+
+
+def is_web_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "https"} and bool(parts.netloc) and " " not in url
+
+
+def url_node(url: str) -> nodes.Node:
+    """A link to a person's page, or the text as written when it is not a usable URL."""
+    if is_web_url(url):
+        return nodes.reference(url, url, refuri=url)
+    return nodes.literal(url, url)

@@ -1,0 +1,339 @@
+"""The ``devops`` domain: it owns every definition and mention, resolves references and checks them."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+from collections import defaultdict
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.domains import Domain, ObjType
+from sphinx.locale import get_translation
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from .directives import PersonDirective, TermDirective
+from .entries import KINDS, Entry, Kind, Mention, lookup_key
+from .indices import PeopleIndex, TermsIndex
+from .nodes import term_reference
+from .roles import MentionRole
+from .warnings import WARNING_TYPE, Subtype
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from docutils.nodes import Element
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+_ = get_translation("devops_domain")
+
+
+class DocumentRecord:
+    """What one document contributed, kept to find the pages an edit makes outdated."""
+
+    __slots__ = ("entries", "mentions", "title")
+
+    def __init__(self, entries: list[Entry], mentions: list[Mention], title: str) -> None:
+        self.entries = entries
+        self.mentions = mentions
+        self.title = title
+
+
+class DevOpsDomain(Domain):
+    """Glossary terms and key people, defined once and mentioned from any document."""
+
+    name = "devops"
+    label = "DevOps"
+    object_types = {  # noqa: RUF012 (Sphinx's API declares these as class attributes)
+        "term": ObjType(_("term"), "term"),
+        "person": ObjType(_("person"), "person"),
+    }
+    directives = {"term": TermDirective, "person": PersonDirective}  # noqa: RUF012
+    roles = {"term": MentionRole("term"), "person": MentionRole("person")}  # noqa: RUF012
+    indices = [TermsIndex, PeopleIndex]  # noqa: RUF012
+    initial_data = {  # noqa: RUF012
+        "entries": {},  # docname -> [Entry], in the order they are written
+        "mentions": {},  # docname -> [Mention], in document order
+        "titles": {},  # docname -> title text, for the « Mentionné dans » lines
+    }
+    data_version = 1
+
+    # -- stored data ---------------------------------------------------------------------------
+    @property
+    def entries_by_doc(self) -> dict[str, list[Entry]]:
+        return self.data["entries"]
+
+    @property
+    def mentions_by_doc(self) -> dict[str, list[Mention]]:
+        return self.data["mentions"]
+
+    @property
+    def titles(self) -> dict[str, str]:
+        return self.data["titles"]
+
+    def note_entry(self, entry: Entry) -> None:
+        """Called by the directives while a document is read."""
+        self.entries_by_doc.setdefault(entry.docname, []).append(entry)
+        self._forget_lookups()
+
+    def clear_doc(self, docname: str) -> None:
+        self.purged[docname] = DocumentRecord(
+            self.entries_by_doc.pop(docname, []),
+            self.mentions_by_doc.pop(docname, []),
+            self.titles.pop(docname, ""),
+        )
+        self._forget_lookups()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname in docnames:
+            for key in ("entries", "mentions", "titles"):
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
+        self._forget_lookups()
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Store each definition's content and every mention, once the document is fully read."""
+        from .collect import collect_document  # the reading side lives with its helpers
+
+        entries, mentions, title = collect_document(
+            document, docname, self.entries_by_doc.get(docname, [])
+        )
+        self.entries_by_doc[docname] = entries
+        self.mentions_by_doc[docname] = mentions
+        self.titles[docname] = title
+        self._forget_lookups()
+
+    # -- lookups, computed once per build and forgotten when the data changes ------------------
+    @cached_property
+    def purged(self) -> dict[str, DocumentRecord]:
+        """What the documents re-read in this build contained before (not stored in the env)."""
+        return {}
+
+    def _forget_lookups(self) -> None:
+        for name in ("_by_key", "_mentioned_in", "reading_order"):
+            self.__dict__.pop(name, None)
+
+    def all_entries(self) -> Iterator[Entry]:
+        """Every entry, in a stable order (document, then line): parallel and serial agree."""
+        for docname in sorted(self.entries_by_doc):
+            yield from self.entries_by_doc[docname]
+
+    @cached_property
+    def _by_key(self) -> dict[tuple[Kind, str], Entry]:
+        found: dict[tuple[Kind, str], Entry] = {}
+        for entry in self.all_entries():
+            if not entry.name:
+                continue
+            for key in entry.keys:
+                found.setdefault((entry.kind, key), entry)
+        return found
+
+    @cached_property
+    def _mentioned_in(self) -> dict[tuple[Kind, str], dict[str, list[Mention]]]:
+        """For each entry (kind, name key): document -> its mentions, documents in order."""
+        found: dict[tuple[Kind, str], dict[str, list[Mention]]] = defaultdict(dict)
+        for docname in sorted(self.mentions_by_doc):
+            for mention in self.mentions_by_doc[docname]:
+                entry = self.find(mention.kind, mention.key)
+                if entry is not None:
+                    found[entry.kind, entry.keys[0]].setdefault(docname, []).append(mention)
+        return found
+
+    @cached_property
+    def reading_order(self) -> dict[str, int]:
+        """Position of each document in the book (depth-first through the toctrees)."""
+        order: dict[str, int] = {}
+        stack = [self.env.config.root_doc]
+        while stack:
+            docname = stack.pop()
+            if docname not in order:
+                order[docname] = len(order)
+                stack.extend(reversed(self.env.toctree_includes.get(docname, [])))
+        return order
+
+    def find(self, kind: str, name: str) -> Entry | None:
+        """The entry a mention refers to: by name or alias, ignoring case, not accents."""
+        return self._by_key.get((kind, lookup_key(name)))  # type: ignore[arg-type]
+
+    def mentions_of(self, entry: Entry) -> dict[str, list[Mention]]:
+        """Documents that mention ``entry`` (by any of its names), with their mentions."""
+        return self._mentioned_in.get((entry.kind, entry.keys[0]), {})
+
+    def close_names(self, kind: str, name: str) -> list[str]:
+        """Names close to an unknown one, for « did you mean …? »."""
+        keys = {key: entry.name for (k, key), entry in self._by_key.items() if k == kind}
+        matches = difflib.get_close_matches(lookup_key(name), keys, n=3, cutoff=0.6)
+        return sorted({keys[match] for match in matches})
+
+    # -- references ----------------------------------------------------------------------------
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: Element,
+    ) -> Element | None:
+        entry = self.find(typ, target)
+        if entry is None:
+            return None
+        reference = self.make_reference(builder, fromdocname, entry, contnode, node["ids"])
+        if node.get("devops_tooltip"):
+            reference["tooltip_id"] = node["devops_tooltip"]
+        return reference
+
+    def make_reference(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        entry: Entry,
+        contnode: Element,
+        ids: Iterable[str] = (),
+    ) -> Element:
+        """The link to an entry: a term with its expansion, a person's name in bold."""
+        if entry.kind == "person":
+            child: Element = nodes.strong("", "", *contnode.children, classes=["devops-person"])
+            reference = make_refnode(builder, fromdocname, entry.docname, entry.anchor, child)
+            reference["classes"].append("devops-person")
+        else:
+            child = contnode
+            if entry.expansion:
+                child = nodes.abbreviation(
+                    "", "", *contnode.children, explanation=entry.expansion, classes=["devops"]
+                )
+            plain = make_refnode(builder, fromdocname, entry.docname, entry.anchor, child)
+            reference = term_reference("", "", *plain.children, **plain.attributes)
+            reference["classes"].append("devops-term")
+            reference["devops_key"] = entry.keys[0]
+        reference["ids"] = list(ids)
+        reference["refdoc"] = fromdocname
+        return reference
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: addnodes.pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, Element]]:
+        results = []
+        for kind in KINDS:
+            entry = self.find(kind, target)
+            if entry is not None:
+                reference = self.make_reference(builder, fromdocname, entry, contnode)
+                results.append((f"devops:{kind}", reference))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for entry in self.all_entries():
+            if entry.name:
+                yield entry.name, entry.name, entry.kind, entry.docname, entry.anchor, 1
+
+    # -- checks after all documents are read ----------------------------------------------------
+    def check_consistency(self) -> None:
+        owners: dict[tuple[Kind, str], tuple[Entry, str, bool]] = {}
+        for entry in self.all_entries():
+            if not entry.name:
+                continue
+            names = (entry.name, *entry.aliases)
+            for position, (name, key) in enumerate(zip(names, entry.keys, strict=True)):
+                is_alias = position > 0
+                first, first_name, first_is_alias = owners.setdefault(
+                    (entry.kind, key), (entry, name, is_alias)
+                )
+                if first is entry and first_name == name:
+                    continue
+                if is_alias != first_is_alias:
+                    alias_of, other = (entry, first) if is_alias else (first, entry)
+                    self._warn(
+                        Subtype.ALIAS,
+                        f"alias {name!r} of {alias_of.kind} {alias_of.name!r} "
+                        f"({_where(alias_of)}) is the name of another {other.kind} "
+                        f"({_where(other)})",
+                        entry,
+                    )
+                else:
+                    what = "alias" if is_alias else entry.kind
+                    self._warn(
+                        Subtype.DUPLICATE,
+                        f"{what} {name!r} is defined twice: here and at {_where(first)}",
+                        entry,
+                    )
+            for see in entry.see:
+                if self.find("term", see) is None:
+                    self._warn(Subtype.SEE, f"unknown term {see!r} in :see: of {entry.name!r}", entry)
+        if self.env.config.devops_report_unused:
+            for entry in self.all_entries():
+                if entry.kind == "term" and entry.name and not self.mentions_of(entry):
+                    logger.info(
+                        "term %r is defined but never used",
+                        entry.name,
+                        location=(entry.docname, entry.lineno),
+                        type=WARNING_TYPE,
+                        subtype=Subtype.UNUSED,
+                    )
+
+    def _warn(self, subtype: Subtype, message: str, entry: Entry) -> None:
+        logger.warning(
+            message, location=(entry.docname, entry.lineno), type=WARNING_TYPE, subtype=subtype
+        )
+
+    # -- incremental builds ---------------------------------------------------------------------
+    def outdated_pages(self) -> set[str]:
+        """Pages not re-read whose output changes because of the documents re-read or removed."""
+        changed_keys: set[tuple[Kind, str]] = set()
+        backlink_owners: set[str] = set()
+        for docname, before in self.purged.items():
+            old_entries = {(e.kind, e.anchor): e for e in before.entries}
+            new_entries = {(e.kind, e.anchor): e for e in self.entries_by_doc.get(docname, [])}
+            for id_ in old_entries.keys() | new_entries.keys():
+                old, new = old_entries.get(id_), new_entries.get(id_)
+                if old is None or new is None or old.digest != new.digest:
+                    for entry in (old, new):
+                        if entry is not None:
+                            changed_keys.update((entry.kind, key) for key in entry.keys)
+            old_sig = _mention_signature(before.mentions, before.title)
+            new_sig = _mention_signature(
+                self.mentions_by_doc.get(docname, []), self.titles.get(docname, "")
+            )
+            for kind, key, _anchor, _title in old_sig.symmetric_difference(new_sig):
+                entry = self.find(kind, key)
+                if entry is not None:
+                    backlink_owners.add(entry.docname)
+        pages = set(backlink_owners)
+        for docname, mentions in self.mentions_by_doc.items():
+            if any((m.kind, m.key) in changed_keys for m in mentions):
+                pages.add(docname)
+        for entry in self.all_entries():  # « Voir aussi » links to a changed term
+            if any(("term", lookup_key(see)) in changed_keys for see in entry.see):
+                pages.add(entry.docname)
+        self.purged.clear()
+        return pages & self.env.found_docs
+
+
+def _mention_signature(mentions: list[Mention], title: str) -> set[tuple[Kind, str, str, str]]:
+    """What a « Mentionné dans » line shows of a document: its title and first anchor per key."""
+    first: dict[tuple[Kind, str], str] = {}
+    for mention in mentions:
+        first.setdefault((mention.kind, mention.key), mention.anchor)
+    return {(kind, key, anchor, title) for (kind, key), anchor in first.items()}
+
+
+def _where(entry: Entry) -> str:
+    return f"{entry.docname}:{entry.lineno}"
+
+
+def content_digest(entry: Entry) -> str:
+    """A fingerprint of everything other pages show of an entry."""
+    content = entry.content.pformat() if entry.content is not None else ""
+    shown = (entry._replace(lineno=0, content=None, digest=""), content)
+    return hashlib.sha1(repr(shown).encode(), usedforsecurity=False).hexdigest()

@@ -1,0 +1,75 @@
+"""The records the domain stores (definitions and mentions) and the keys they are found by."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Literal, NamedTuple
+
+from docutils import nodes
+
+Kind = Literal["term", "person"]
+KINDS: tuple[Kind, ...] = ("term", "person")
+
+
+def lookup_key(name: str) -> str:
+    """Case-insensitive, accent-sensitive key: « Éthique » and « éthique » match, « ethique » not."""
+    return " ".join(name.split()).casefold()
+
+
+def french_sort_key(text: str) -> tuple[str, str]:
+    """Sort key ignoring accents and case first (É between E and F), then the exact text."""
+    base = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+    return base.casefold(), text
+
+
+def index_letter(text: str) -> str:
+    """The letter an index groups ``text`` under: « Éthique » goes under « E »."""
+    first = french_sort_key(text)[0][:1]
+    return first.upper() if first.isalpha() else "#"
+
+
+def person_sort_name(name: str) -> str:
+    """Default ``:sort:`` of a person: the last word, then the rest (« Debois, Patrick »)."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return f"{words[-1]}, {' '.join(words[:-1])}"
+
+
+class Entry(NamedTuple):
+    """A term or person defined by a directive; ``content`` is filled once the document is read."""
+
+    kind: Kind
+    name: str
+    docname: str
+    lineno: int
+    anchor: str
+    aliases: tuple[str, ...] = ()
+    expansion: str = ""
+    see: tuple[str, ...] = ()
+    footnote: bool = False
+    url: str = ""
+    sort: str = ""
+    content: nodes.Element | None = None
+    digest: str = ""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every key that finds this entry: its name, then its aliases."""
+        return tuple(lookup_key(name) for name in (self.name, *self.aliases))
+
+    @property
+    def sort_text(self) -> str:
+        """The text the indexes sort and group by."""
+        return self.sort or self.name
+
+
+class Mention(NamedTuple):
+    """One use of a term or person in a document, as written (the target may be an alias)."""
+
+    kind: Kind
+    key: str
+    anchor: str
+    lineno: int

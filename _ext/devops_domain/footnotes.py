@@ -1,0 +1,150 @@
+"""First-mention footnotes: a person's biography, or a ``:footnote:`` term's definition.
+
+Which mention is first is decided at write time, once ``only`` blocks are resolved and every
+definition is known; the footnotes are then real docutils footnotes, numbered together with
+the author's own, so every builder (and Sphinx's LaTeX footnote transform) treats them alike.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import process_only_nodes
+
+from .collect import enclosing_definition, is_mention
+
+if TYPE_CHECKING:
+    from .domain import DevOpsDomain
+    from .entries import Entry
+
+
+def wants_footnote(entry: Entry) -> bool:
+    return entry.kind == "person" or entry.footnote
+
+
+class FirstMentionFootnotes(SphinxPostTransform):
+    """Add a footnote after the first mention of each person or footnote term in each document.
+
+    Runs before the references are resolved, so that links inside a biography resolve from
+    the page that shows it. Mentions inside footnotes or inside entries never get one, so a
+    biography that mentions someone does not nest footnotes.
+    """
+
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
+        # Decide « first » on the mentions this output really has (as OnlyNodeTransform would).
+        process_only_nodes(self.document, self.env._tags)
+        seen: set[tuple[str, str, str]] = set()
+        added: set[str] = set()
+        for mention in list(self.document.findall(is_mention)):
+            mode = mention.get("devops_footnote", "first")
+            if mode == "never" or is_excluded(mention):
+                continue
+            entry = domain.find(mention["reftype"], mention["reftarget"])
+            if entry is None or entry.content is None or not wants_footnote(entry):
+                continue
+            docname = mention["refdoc"]
+            first = (docname, entry.kind, entry.anchor)
+            if mode == "first" and first in seen:
+                continue
+            seen.add(first)
+            self.add_footnote(mention, entry, docname)
+            added.add(docname)
+        if added:
+            renumber_footnotes(self.document, added)
+
+    def add_footnote(self, mention: nodes.Element, entry: Entry, docname: str) -> None:
+        footnote_id = self.unique_id(f"devops-fn-{entry.anchor}")
+        reference_id = self.unique_id(f"devops-fnref-{entry.anchor}")
+        reference = nodes.footnote_reference(
+            "", "0", ids=[reference_id], refid=footnote_id, auto=1, docname=docname
+        )
+        footnote = nodes.footnote(
+            "",
+            nodes.label("", "0"),
+            *footnote_body(entry, docname),
+            ids=[footnote_id],
+            backrefs=[reference_id],
+            auto=1,
+            docname=docname,
+            classes=["devops-footnote", f"devops-{entry.kind}-footnote"],
+        )
+        for node in (reference, footnote):
+            node.source, node.line = mention.source, mention.line
+        mention.parent.insert(mention.parent.index(mention) + 1, reference)
+        self.document += footnote
+
+    def unique_id(self, wanted: str) -> str:
+        candidate, serial = wanted, 1
+        while candidate in self.document.ids:
+            serial += 1
+            candidate = f"{wanted}-{serial}"
+        self.document.ids[candidate] = self.document
+        return candidate
+
+
+def is_excluded(mention: nodes.Element) -> bool:
+    """Mentions in footnotes and in entries never carry a footnote of their own."""
+    parent = mention.parent
+    while parent is not None:
+        if isinstance(parent, nodes.footnote):
+            return True
+        parent = parent.parent
+    return enclosing_definition(mention) is not None
+
+
+def footnote_body(entry: Entry, docname: str) -> list[nodes.Node]:
+    """The entry's content, copied for this page: its references resolve from ``docname``."""
+    content = entry.content.deepcopy()
+    for xref in content.findall(addnodes.pending_xref):
+        xref["refdoc"] = docname
+        xref["devops_footnote"] = "never"
+        xref["devops_copy"] = True
+    return list(content.children)
+
+
+def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
+    """Number the auto-numbered footnotes of each document in the order they are referenced.
+
+    Manually numbered footnotes keep their number, which is then skipped. One pass over the
+    tree, also when it holds a whole book (LaTeX).
+    """
+    default = next(iter(docnames)) if len(docnames) == 1 else ""
+    footnotes: dict[tuple[str, str], nodes.footnote] = {}
+    taken: dict[str, set[str]] = {}
+    for footnote in document.findall(nodes.footnote):
+        docname = footnote.get("docname", default)
+        if docname not in docnames or not footnote["ids"]:
+            continue
+        if footnote.get("auto") == 1:
+            footnotes[docname, footnote["ids"][0]] = footnote
+        elif len(footnote) and isinstance(footnote[0], nodes.label):
+            taken.setdefault(docname, set()).add(footnote[0].astext())
+    numbers: dict[tuple[str, str], int] = {}
+    last: dict[str, int] = {}
+
+    def number_of(docname: str, footnote_id: str) -> int:
+        if (docname, footnote_id) not in numbers:
+            candidate = last.get(docname, 0) + 1
+            while str(candidate) in taken.get(docname, ()):
+                candidate += 1
+            numbers[docname, footnote_id] = last[docname] = candidate
+        return numbers[docname, footnote_id]
+
+    for reference in document.findall(nodes.footnote_reference):
+        docname = reference.get("docname", default)
+        if (docname, reference.get("refid", "")) in footnotes:
+            reference.children = []
+            reference += nodes.Text(str(number_of(docname, reference["refid"])))
+    for (docname, footnote_id), footnote in footnotes.items():
+        footnote[0].children = []
+        footnote[0] += nodes.Text(str(number_of(docname, footnote_id)))
+    trailing = [fn for fn in footnotes.values() if fn.parent is document]
+    for footnote in trailing:
+        document.remove(footnote)
+    document.extend(sorted(trailing, key=lambda fn: int(fn[0].astext())))

@@ -1,0 +1,77 @@
+"""The two indexes of the domain, ``devops-terms`` and ``devops-people``, in French order."""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING, ClassVar
+
+from sphinx.domains import Index, IndexEntry
+from sphinx.locale import get_translation
+
+from .entries import Entry, Kind, french_sort_key, index_letter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .domain import DevOpsDomain
+
+_ = get_translation("devops_domain")
+
+
+class EntryIndex(Index):
+    """Each entry links to its definition, with one sub-entry per mention."""
+
+    kind: ClassVar[Kind]
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain: DevOpsDomain = self.domain  # type: ignore[assignment]
+        wanted = set(docnames) if docnames is not None else None
+        entries = sorted(
+            (e for e in domain.all_entries() if e.kind == self.kind and e.name),
+            key=lambda e: french_sort_key(e.sort_text),
+        )
+        seen: set[str] = set()
+        content = []
+        for letter, group in groupby(entries, key=lambda e: index_letter(e.sort_text)):
+            rows: list[IndexEntry] = []
+            for entry in group:
+                if entry.anchor in seen or (wanted is not None and entry.docname not in wanted):
+                    continue
+                seen.add(entry.anchor)
+                rows += self.rows(domain, entry)
+            if rows:
+                content.append((letter, rows))
+        return content, True
+
+    def rows(self, domain: DevOpsDomain, entry: Entry) -> list[IndexEntry]:
+        mentions = domain.mentions_of(entry)
+        extra = entry.expansion if entry.kind == "term" else ""
+        rows = [IndexEntry(entry.sort_text, 1 if mentions else 0, entry.docname, entry.anchor,
+                           extra, "", "")]
+        order = domain.reading_order
+        for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d)):
+            title = domain.titles.get(docname) or docname
+            for number, mention in enumerate(mentions[docname], start=1):
+                label = title if number == 1 else f"{title} ({number})"
+                rows.append(IndexEntry(label, 2, docname, mention.anchor, "", "", ""))
+        return rows
+
+
+class TermsIndex(EntryIndex):
+    """Index of terms (``devops-terms``)."""
+
+    name = "terms"
+    localname = _("Index of terms")
+    shortname = _("terms")
+    kind = "term"
+
+
+class PeopleIndex(EntryIndex):
+    """Index of people (``devops-people``), sorted by their ``:sort:`` key."""
+
+    name = "people"
+    localname = _("Index of people")
+    shortname = _("people")
+    kind = "person"

@@ -1,0 +1,35 @@
+"""The warning for an unknown term or person, with « did you mean …? »."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from .warnings import WARNING_TYPE, Subtype
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.application import Sphinx
+    from sphinx.domains import Domain
+
+    from .domain import DevOpsDomain
+
+logger = logging.getLogger(__name__)
+
+
+def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Replace Sphinx's generic message for our roles; copies of a definition stay quiet."""
+    if domain is None or domain.name != "devops":
+        return None
+    if node.get("devops_copy"):
+        return True  # already reported where the definition is written
+    devops: DevOpsDomain = domain  # type: ignore[assignment]
+    kind = node["reftype"]
+    target = node.get("devops_written", node["reftarget"])
+    message = f"unknown {kind} {target!r}"
+    close = devops.close_names(kind, target)
+    if close:
+        message += " (did you mean " + " or ".join(repr(name) for name in close) + "?)"
+    logger.warning(message, location=node, type=WARNING_TYPE, subtype=Subtype.REF)
+    return True

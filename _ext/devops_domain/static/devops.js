@@ -1,0 +1,85 @@
+/* Tooltips for the devops domain's term links.
+ *
+ * Each term link names, with aria-describedby, a hidden block holding the first paragraph
+ * of its definition (written once per page). On hover and on keyboard focus this script
+ * shows a copy of that paragraph next to the link; Escape, leaving or blurring hides it.
+ * Without this script the links are plain links and screen readers still get the text.
+ */
+(function () {
+  "use strict";
+
+  var popup = null;
+  var current = null;
+  var hideTimer = null;
+
+  function ensurePopup() {
+    if (popup) return popup;
+    popup = document.createElement("div");
+    popup.className = "devops-tooltip-popup";
+    popup.setAttribute("role", "tooltip");
+    popup.id = "devops-tooltip-popup";
+    popup.hidden = true;
+    popup.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    popup.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(popup);
+    return popup;
+  }
+
+  function place(link) {
+    var rect = link.getBoundingClientRect();
+    var viewport = document.documentElement.clientWidth;
+    var width = popup.offsetWidth;
+    var left = rect.left + window.scrollX;
+    var maxLeft = window.scrollX + viewport - width - 8;
+    left = Math.max(window.scrollX + 8, Math.min(left, maxLeft));
+    popup.style.left = left + "px";
+    popup.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function show(link) {
+    var source = document.getElementById(link.getAttribute("aria-describedby"));
+    if (!source) return;
+    clearTimeout(hideTimer);
+    ensurePopup();
+    popup.innerHTML = "";
+    popup.appendChild(source.cloneNode(true)).removeAttribute("id");
+    popup.hidden = false;
+    current = link;
+    place(link);
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (popup) popup.hidden = true;
+    current = null;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 150);
+  }
+
+  function termLink(target) {
+    return target && target.closest ? target.closest("a.devops-term[aria-describedby]") : null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var link = termLink(event.target);
+    if (link && link !== current) show(link);
+  });
+  document.addEventListener("mouseout", function (event) {
+    var link = termLink(event.target);
+    if (link && !link.contains(event.relatedTarget)) scheduleHide();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = termLink(event.target);
+    if (link) show(link);
+  });
+  document.addEventListener("focusout", function (event) {
+    if (termLink(event.target)) hide();
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && current) hide();
+  });
+  window.addEventListener("resize", function () { if (current) place(current); });
+})();
