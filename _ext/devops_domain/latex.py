@@ -29,4 +29,5 @@ class ExpandFirstAcronym(SphinxPostTransform):
                 if first not in seen:
                     seen.add(first)
                     replacement.append(nodes.Text(f" ({abbreviation['explanation']})"))
+                abbreviation["classes"] = []
                 abbreviation.replace_self(replacement)
