@@ -27,6 +27,7 @@ exclude_patterns = ["_build", ".venv"]
 extensions = [
     "myst_parser",
     "sphinxcontrib.bibtex",
+    "citations_fr",  # [@key] citations (Pandoc), French bibliography: _ext/citations_fr
     "devops_domain",
     # "furo_fr",
 ]
@@ -42,9 +43,11 @@ myst_heading_anchors = 3
 myst_footnote_transition = False
 
 # -- Bibliography --------------------------------------------------------------
+# Citations are written [@key], [voir @key, p. 12], [-@key] or @key (Pandoc) or with the
+# {cite:p} / {cite:t} roles; citations_fr formats both, and the bibliography, in French.
 bibtex_bibfiles = ["references.bib"]
-bibtex_reference_style = "author_year"
-bibtex_default_style = "plain"
+bibtex_reference_style = "author_year_fr"  # « (Shafer, 2009) », « Shafer (2009) »
+bibtex_default_style = "fr"  # French author–year entries, sorted by author
 
 # -- HTML ----------------------------------------------------------------------
 html_theme = "furo"

@@ -1,0 +1,47 @@
+"""Citations as the author writes them, and a French bibliography.
+
+* Pandoc's citation syntax in MyST (``[@key]``, ``[voir @key, p. 12]``, ``[-@key]``,
+  ``@key``), which becomes the equivalent sphinxcontrib-bibtex roles
+  (:mod:`citations_fr.pandoc`, :mod:`citations_fr.parser`);
+* a French author-year bibliography style ``fr`` for pybtex
+  (:mod:`citations_fr.style`) and reference style ``author_year_fr`` for
+  sphinxcontrib-bibtex (:mod:`citations_fr.referencing`);
+* a warning for bibliography entries of a type that the style does not know
+  (:mod:`citations_fr.checks`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    import pybtex.plugin
+    import sphinxcontrib.bibtex.plugin
+
+    from .checks import warn_unsupported_types
+    from .parser import PandocCitationsParser, WarnUnresolvedCitations, unresolved_citation
+    from .referencing import FrenchAuthorYearReferenceStyle
+    from .style import FrenchLabelStyle, FrenchSortingStyle, FrenchStyle
+
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinxcontrib.bibtex")
+
+    pybtex.plugin.register_plugin("pybtex.style.formatting", "fr", FrenchStyle, force=True)
+    pybtex.plugin.register_plugin("pybtex.style.labels", "fr", FrenchLabelStyle, force=True)
+    pybtex.plugin.register_plugin("pybtex.style.sorting", "fr", FrenchSortingStyle, force=True)
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing",
+        "author_year_fr",
+        FrenchAuthorYearReferenceStyle,
+        force=True,
+    )
+
+    app.add_source_parser(PandocCitationsParser, override=True)
+    app.add_node(unresolved_citation)
+    app.add_post_transform(WarnUnresolvedCitations)
+    app.connect("builder-inited", warn_unsupported_types, priority=600)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,161 @@
+"""French author-year citations, as a sphinxcontrib-bibtex reference style.
+
+Registered as ``author_year_fr`` in the group ``sphinxcontrib.bibtex.style.referencing``
+(set ``bibtex_reference_style = "author_year_fr"``).  It is sphinxcontrib-bibtex's
+``author_year`` with French words and punctuation:
+
+* ``{cite:p}``: « (Shafer, 2009) », « (voir Shafer, 2009, chap. 3) »,
+  « (Allspaw et Hammond, 2009; Forsgren et al., 2018) »;
+* ``{cite:t}``: « Shafer (2009) », « Shafer (2009, p. 12) »;
+* ``{cite:yearpar}``: « (2009) », with a prefix and a suffix too (Pandoc's ``[-@key]``);
+* the year comes from biblatex's ``date`` when there is no ``year``, is « s. d. » when
+  there is neither, and takes the letter of the label (« 2009a ») that tells apart two
+  works of the same authors and year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pybtex.richtext import Tag, Text
+from pybtex.style.template import join, node
+from sphinxcontrib.bibtex.style.referencing import (
+    BracketStyle,
+    GroupReferenceStyle,
+    PersonStyle,
+)
+from sphinxcontrib.bibtex.style.referencing.basic_author_year import (
+    BasicAuthorYearParentheticalReferenceStyle,
+    BasicAuthorYearTextualReferenceStyle,
+)
+from sphinxcontrib.bibtex.style.referencing.extra_author import ExtraAuthorReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_empty import ExtraEmptyReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferenceStyle
+from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
+from sphinxcontrib.bibtex.style.template import join2, post_text, pre_text, reference
+
+from .style import TERMS, entry_year, year_suffix
+
+if TYPE_CHECKING:
+    from pybtex.style.template import Node
+
+
+@node
+def year(children, data):
+    """The year of a citation: ``2009``, ``2009a``, ``s. d.``."""
+    assert not children
+    entry = data["entry"]
+    return Text(entry_year(entry) + year_suffix(data["formatted_entry"].label, entry))
+
+
+def french_person() -> PersonStyle:
+    """« Shafer », « Allspaw et Hammond », « Forsgren *et al.* »."""
+    return PersonStyle(
+        sep=", ",
+        sep2=TERMS["and"],
+        last_sep=TERMS["and"],
+        other=Text(" ", Tag("em", TERMS["et_al"])),
+    )
+
+
+def parentheses(sep: str = "; ", sep2: str | None = None, last_sep: str | None = None):
+    return BracketStyle(left="(", right=")", sep=sep, sep2=sep2, last_sep=last_sep)
+
+
+@dataclass
+class FrenchParentheticalStyle(BasicAuthorYearParentheticalReferenceStyle):
+    """``{cite:p}`` and ``{cite:alp}``, with :func:`year`."""
+
+    def inner(self, role_name: str) -> Node:
+        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+            pre_text,
+            reference[
+                join(sep=self.author_year_sep)[
+                    self.person.author_or_editor_or_title(full="s" in role_name),
+                    year,
+                ]
+            ],
+            post_text,
+        ]
+
+
+@dataclass
+class FrenchTextualStyle(BasicAuthorYearTextualReferenceStyle):
+    """``{cite:t}``, with :func:`year`."""
+
+    def inner(self, role_name: str) -> Node:
+        return join(sep=self.text_reference_sep)[
+            self.person.author_or_editor_or_title(full="s" in role_name),
+            join[
+                self.bracket.left,
+                join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+                    pre_text,
+                    reference[year],
+                    post_text,
+                ],
+                self.bracket.right,
+            ],
+        ]
+
+
+@dataclass
+class FrenchYearStyle(ExtraYearReferenceStyle):
+    """``{cite:year}`` and ``{cite:yearpar}``, with a prefix and a suffix."""
+
+    pre_text_sep: str = " "
+    post_text_sep: str = ", "
+
+    def inner(self, role_name: str) -> Node:
+        return join2(sep1=self.pre_text_sep, sep2=self.post_text_sep)[
+            pre_text, reference[year], post_text
+        ]
+
+
+@dataclass
+class FrenchAuthorYearReferenceStyle(GroupReferenceStyle):
+    """sphinxcontrib-bibtex's ``author_year``, in French (see the module)."""
+
+    person: PersonStyle = field(default_factory=french_person)
+    bracket_parenthetical: BracketStyle = field(default_factory=parentheses)
+    bracket_textual: BracketStyle = field(
+        default_factory=lambda: parentheses(", ", TERMS["and"], TERMS["and"])
+    )
+    bracket_author: BracketStyle = field(
+        default_factory=lambda: parentheses(", ", TERMS["and"], TERMS["and"])
+    )
+    bracket_year: BracketStyle = field(default_factory=parentheses)
+    bracket_label: BracketStyle = field(default_factory=BracketStyle)
+    author_year_sep: str = ", "
+    text_reference_sep: str = " "
+    pre_text_sep: str = " "
+    post_text_sep: str = ", "
+
+    def __post_init__(self):
+        self.styles.extend(
+            [
+                FrenchParentheticalStyle(
+                    bracket=self.bracket_parenthetical,
+                    person=self.person,
+                    author_year_sep=self.author_year_sep,
+                    pre_text_sep=self.pre_text_sep,
+                    post_text_sep=self.post_text_sep,
+                ),
+                FrenchTextualStyle(
+                    bracket=self.bracket_textual,
+                    person=self.person,
+                    text_reference_sep=self.text_reference_sep,
+                    pre_text_sep=self.pre_text_sep,
+                    post_text_sep=self.post_text_sep,
+                ),
+                FrenchYearStyle(
+                    bracket=self.bracket_year,
+                    pre_text_sep=self.pre_text_sep,
+                    post_text_sep=self.post_text_sep,
+                ),
+                ExtraAuthorReferenceStyle(bracket=self.bracket_author, person=self.person),
+                ExtraLabelReferenceStyle(bracket=self.bracket_label),
+                ExtraEmptyReferenceStyle(),
+            ]
+        )
+        super().__post_init__()
