@@ -11,7 +11,7 @@ from . import nodes as devops_nodes
 from .backlinks import FillBacklinks
 from .domain import DevOpsDomain
 from .footnotes import FirstMentionFootnotes
-from .latex import ExpandFirstAcronym
+from .latex import AnchorMentionsInTitles, ExpandFirstAcronym
 from .missing import warn_missing_reference
 from .tooltips import TOOLTIP_BUILDERS, AddTooltips, FlattenTooltips
 
@@ -46,20 +46,36 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the domain, its transforms, nodes, assets and French messages."""
-    app.add_config_value("devops_report_unused", False, "env", bool,
-                         description="Report terms that are defined but never used (info).")
+    app.add_config_value(
+        "devops_report_unused",
+        False,
+        "env",
+        bool,
+        description="Report terms that are defined but never used (info).",
+    )
     app.add_domain(DevOpsDomain)
-    app.add_node(devops_nodes.term_reference, html=(
-        devops_nodes.visit_term_reference_html, devops_nodes.depart_term_reference_html))
+    app.add_node(
+        devops_nodes.term_reference,
+        html=(devops_nodes.visit_term_reference_html, devops_nodes.depart_term_reference_html),
+    )
     app.add_node(devops_nodes.backlinks)
     skip = (devops_nodes.skip_node, None)
     app.add_node(
         devops_nodes.tooltip_store,
         html=(devops_nodes.visit_tooltip_store_html, devops_nodes.depart_tooltip_store_html),
-        latex=skip, text=skip, man=skip, texinfo=skip,
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
     )
-    for transform in (FirstMentionFootnotes, AddTooltips, FillBacklinks, FlattenTooltips,
-                      ExpandFirstAcronym):
+    for transform in (
+        FirstMentionFootnotes,
+        AddTooltips,
+        FillBacklinks,
+        FlattenTooltips,
+        ExpandFirstAcronym,
+        AnchorMentionsInTitles,
+    ):
         app.add_post_transform(transform)
     app.connect("builder-inited", add_assets)
     app.connect("env-get-updated", outdated_pages)

@@ -33,12 +33,17 @@ class FillBacklinks(SphinxPostTransform):
                 continue
             fromdocname = placeholder["refdoc"]
             placeholder += nodes.Text(_("Mentioned in: "))
-            for position, docname in enumerate(sorted(mentions, key=lambda d: (order.get(d, len(order)), d))):
+            for position, docname in enumerate(
+                sorted(mentions, key=lambda d: (order.get(d, len(order)), d))
+            ):
                 if position:
                     placeholder += nodes.Text(", ")
                 title = domain.titles.get(docname) or docname
                 placeholder += make_refnode(
-                    self.app.builder, fromdocname, docname, mentions[docname][0].anchor,
+                    self.env._app.builder,
+                    fromdocname,
+                    docname,
+                    mentions[docname][0].anchor,
                     nodes.inline(title, title),
                 )
             placeholder += nodes.Text(".")

@@ -54,7 +54,9 @@ class EntryDirective(SphinxDirective):
         definition += self.parse_content_to_nodes(allow_section_headings=False)
         definition += self.generated_parts(entry)
         item = nodes.definition_list_item("", term, definition)
-        entry_list = nodes.definition_list("", item, classes=["devops-entries", f"devops-{self.kind}s"])
+        entry_list = nodes.definition_list(
+            "", item, classes=["devops-entries", f"devops-{self.kind}s"]
+        )
 
         result: list[nodes.Node] = [entry_list]
         if name:
@@ -83,8 +85,16 @@ class EntryDirective(SphinxDirective):
 
     def generated_parts(self, entry: Entry) -> list[nodes.Node]:
         """Parts added after the author's text; they are not copied into tooltips or footnotes."""
-        return [backlinks("", classes=["devops-backlinks"], devops_generated=True, refdoc=entry.docname,
-                          devops_kind=entry.kind, devops_key=lookup_key(entry.name))]
+        return [
+            backlinks(
+                "",
+                classes=["devops-backlinks"],
+                devops_generated=True,
+                refdoc=entry.docname,
+                devops_kind=entry.kind,
+                devops_key=lookup_key(entry.name),
+            )
+        ]
 
     def index_entries(self, entry: Entry) -> list[tuple[str, str, str, str, str | None]]:
         return [("single", entry.name, entry.anchor, "main", None)]
@@ -105,10 +115,14 @@ class TermDirective(EntryDirective):
     }
 
     def make_entry(self, name: str, anchor: str) -> Entry:
-        return super().make_entry(name, anchor)._replace(
-            expansion=" ".join(self.options.get("expansion", "").split()),
-            see=self.options.get("see", ()),
-            footnote="footnote" in self.options,
+        return (
+            super()
+            .make_entry(name, anchor)
+            ._replace(
+                expansion=" ".join(self.options.get("expansion", "").split()),
+                see=self.options.get("see", ()),
+                footnote="footnote" in self.options,
+            )
         )
 
     def heading(self, entry: Entry) -> list[nodes.Node]:
@@ -120,14 +134,22 @@ class TermDirective(EntryDirective):
     def generated_parts(self, entry: Entry) -> list[nodes.Node]:
         parts = super().generated_parts(entry)
         if entry.see:
-            see = nodes.paragraph("", _("See also: "), classes=["devops-see"], devops_generated=True)
+            see = nodes.paragraph(
+                "", _("See also: "), classes=["devops-see"], devops_generated=True
+            )
             for position, name in enumerate(entry.see):
                 if position:
                     see += nodes.Text(", ")
                 xref = addnodes.pending_xref(
-                    "", nodes.inline(name, name), refdomain="devops", reftype="term",
-                    reftarget=lookup_key(name), refexplicit=True, refwarn=False,
-                    refdoc=entry.docname, devops_see=True,
+                    "",
+                    nodes.inline(name, name),
+                    refdomain="devops",
+                    reftype="term",
+                    reftarget=lookup_key(name),
+                    refexplicit=True,
+                    refwarn=False,
+                    refdoc=entry.docname,
+                    devops_see=True,
                 )
                 self.set_source_info(xref)
                 see += xref
@@ -136,8 +158,11 @@ class TermDirective(EntryDirective):
 
     def index_entries(self, entry: Entry) -> list[tuple[str, str, str, str, str | None]]:
         entries = super().index_entries(entry)
-        entries += [("see", f"{alias}; {entry.name}", entry.anchor, "", None) for alias in entry.aliases
-                    if lookup_key(alias) != lookup_key(entry.name)]
+        entries += [
+            ("see", f"{alias}; {entry.name}", entry.anchor, "", None)
+            for alias in entry.aliases
+            if lookup_key(alias) != lookup_key(entry.name)
+        ]
         return entries
 
 

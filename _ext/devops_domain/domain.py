@@ -1,4 +1,4 @@
-"""The ``devops`` domain: it owns every definition and mention, resolves references and checks them."""
+"""The ``devops`` domain: owns every definition and mention, resolves references, checks them."""
 
 from __future__ import annotations
 
@@ -270,7 +270,9 @@ class DevOpsDomain(Domain):
                     )
             for see in entry.see:
                 if self.find("term", see) is None:
-                    self._warn(Subtype.SEE, f"unknown term {see!r} in :see: of {entry.name!r}", entry)
+                    self._warn(
+                        Subtype.SEE, f"unknown term {see!r} in :see: of {entry.name!r}", entry
+                    )
         if self.env.config.devops_report_unused:
             for entry in self.all_entries():
                 if entry.kind == "term" and entry.name and not self.mentions_of(entry):

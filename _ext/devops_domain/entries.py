@@ -12,7 +12,7 @@ KINDS: tuple[Kind, ...] = ("term", "person")
 
 
 def lookup_key(name: str) -> str:
-    """Case-insensitive, accent-sensitive key: « Éthique » and « éthique » match, « ethique » not."""
+    """Case-insensitive, accent-sensitive: « Éthique » and « éthique » match, « ethique » not."""
     return " ".join(name.split()).casefold()
 
 

@@ -48,8 +48,11 @@ class EntryIndex(Index):
     def rows(self, domain: DevOpsDomain, entry: Entry) -> list[IndexEntry]:
         mentions = domain.mentions_of(entry)
         extra = entry.expansion if entry.kind == "term" else ""
-        rows = [IndexEntry(entry.sort_text, 1 if mentions else 0, entry.docname, entry.anchor,
-                           extra, "", "")]
+        rows = [
+            IndexEntry(
+                entry.sort_text, 1 if mentions else 0, entry.docname, entry.anchor, extra, "", ""
+            )
+        ]
         order = domain.reading_order
         for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d)):
             title = domain.titles.get(docname) or docname

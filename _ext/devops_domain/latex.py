@@ -31,3 +31,33 @@ class ExpandFirstAcronym(SphinxPostTransform):
                     replacement.append(nodes.Text(f" ({abbreviation['explanation']})"))
                 abbreviation["classes"] = []
                 abbreviation.replace_self(replacement)
+
+
+class AnchorMentionsInTitles(SphinxPostTransform):
+    """Give a mention's anchor to its section, table or figure when it stands in a title.
+
+    LaTeX cannot put a label inside a title or caption, so the index's page reference to
+    such a mention would be undefined; the enclosing element's label is on the same page.
+    """
+
+    default_priority = 30
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for reference in self.document.findall(nodes.reference):
+            if not reference["ids"]:
+                continue
+            title = next(
+                (p for p in iter_parents(reference) if isinstance(p, (nodes.title, nodes.caption))),
+                None,
+            )
+            if title is not None and title.parent is not None:
+                title.parent["ids"].extend(reference["ids"])
+                reference["ids"] = []
+
+
+def iter_parents(node: nodes.Node):
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent

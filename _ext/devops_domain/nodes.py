@@ -1,4 +1,4 @@
-"""The few doctree nodes of the domain; each subclasses a docutils node so any writer can fall back."""
+"""The domain's doctree nodes; each subclasses a docutils node so any writer can fall back."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 
-class term_reference(nodes.reference):  # noqa: N801 (docutils names nodes in lower case)
+class term_reference(nodes.reference):
     """A link to a term; in HTML it points at the page's tooltip text with aria-describedby."""
 
 
-class backlinks(nodes.paragraph):  # noqa: N801
+class backlinks(nodes.paragraph):
     """Placeholder for « Mentionné dans … » under an entry, filled at write time."""
 
 
-class tooltip_store(nodes.General, nodes.Element):  # noqa: N801
+class tooltip_store(nodes.General, nodes.Element):
     """HTML only: the hidden first paragraphs of the terms a page refers to, once each."""
 
 

@@ -55,7 +55,9 @@ class AddTooltips(SphinxPostTransform):
                 if paragraph is None:
                     continue
                 written.add(tooltip_id)
-                store += nodes.container("", paragraph, ids=[tooltip_id], classes=["devops-tooltip"])
+                store += nodes.container(
+                    "", paragraph, ids=[tooltip_id], classes=["devops-tooltip"]
+                )
             xref["devops_tooltip"] = tooltip_id
         if written:
             self.document += store
@@ -68,8 +70,8 @@ class FlattenTooltips(SphinxPostTransform):
     builders = TOOLTIP_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
+        linkish = (nodes.reference, nodes.target)
         for store in self.document.findall(tooltip_store):
-            linkish = (nodes.reference, nodes.target)
             for node in list(store.findall(lambda n: isinstance(n, linkish))):
                 node.replace_self(nodes.inline("", "", *node.children))
 

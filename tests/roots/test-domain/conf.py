@@ -1,0 +1,12 @@
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[3] / "_ext"))
+extensions = ["myst_parser", "devops_domain"]
+language = "fr"
+primary_domain = "devops"
+project = "Domaine"
+myst_enable_extensions = ["colon_fence"]
+copyright = "2026, Test"
+version = "1.0"
+latex_use_xindy = True

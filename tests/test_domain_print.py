@@ -1,0 +1,111 @@
+"""The devops domain in LaTeX/PDF, EPUB and plain text: the same footnotes as in HTML."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+from conftest import require_tool
+from roots_build import build, copy_root
+
+
+@pytest.fixture(scope="module")
+def latex(tmp_path_factory):
+    built = build(copy_root("domain", tmp_path_factory.mktemp("latex")), "latex")
+    assert built.warnings == ""
+    return built
+
+
+def test_real_footnote_at_first_mention(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    first = re.search(
+        r"\\sphinxstylestrong\{Patrick Debois\}\}\}\}%\n\\begin\{footnote\}\[1\]"
+        r"\\sphinxAtStartFootnote\n\\sphinxstylestrong\{Patrick Debois\} a inventé",
+        tex,
+    )
+    assert first, "Debois' biography is not a \\footnote at his first mention"
+    assert r"\begin{footnote}[4]\sphinxAtStartFootnote" + "\nL’agilité permet" in tex
+
+
+def test_footnotes_in_titles_and_captions_become_marks(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    assert re.search(r"\\section\{Un titre avec .*Gene Kim\}\}\}\}\\sphinxfootnotemark\[5\]\}", tex)
+    assert (
+        r"\begin{footnotetext}[5]\sphinxAtStartFootnote" + "\n\\sphinxstylestrong{Gene Kim}" in tex
+    )
+    assert re.search(
+        r"\\sphinxcaption\{Tableau avec .*Jez Humble\}\}\}\}\\sphinxfootnotemark\[9\]\}", tex
+    )
+    assert r"\begin{footnotetext}[9]\sphinxAtStartFootnote" in tex
+
+
+def test_only_blocks_decide_the_first_mention(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    fowler = tex[tex.index("Seulement en PDF") : tex.index("pour tous")]
+    assert fowler.count(r"\begin{footnote}") == 1  # in the LaTeX-only block, not after it
+
+
+def test_acronym_expanded_once_per_chapter(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    chapter = tex[
+        tex.index(r"\chapter{Premier chapitre}") : tex.index(r"\chapter{Second chapitre}")
+    ]
+    assert chapter.count("(intégration continue et déploiement continu)") == 1
+    assert "intégration continue (intégration continue et déploiement continu)" in chapter
+
+
+def test_indexes_with_page_references(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    assert r"\index{Debois, Patrick@\spxentry{Debois, Patrick}|spxpagem}" in tex
+    assert (
+        r"\item\relax\sphinxstyleindexentry{Debois, Patrick}"
+        r"\sphinxstyleindexpageref{personnes:\detokenize{person-Patrick-Debois}}"
+    ) in tex
+    assert r"\sphinxstyleindexpageref{chap1:\detokenize{mention-person-patrick-debois-1}}" in tex
+    assert r"\label{\detokenize{chap1:mention-person-patrick-debois-1}}" in tex
+
+
+@pytest.mark.slow
+def test_pdf_shows_the_biography_as_a_footnote(latex):
+    require_tool("latexmk")
+    require_tool("pdftotext")
+    result = subprocess.run(
+        ["make", "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        cwd=latex.outdir,
+        capture_output=True,
+        text=True,
+        errors="replace",
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(latex.outdir / "domaine.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert re.search(r"^\s*1\.?\s+Patrick Debois a inventé le mot DevOps\.", text, re.M)
+    assert "??" not in text
+    log = (latex.outdir / "domaine.log").read_text(encoding="utf-8", errors="replace")
+    assert "There were undefined references" not in log
+
+
+def test_epub_has_footnotes_but_no_script(tmp_path_factory):
+    built = build(copy_root("domain", tmp_path_factory.mktemp("epub")), "epub")
+    assert built.warnings == ""
+    page = (built.outdir / "chap1.xhtml").read_text(encoding="utf-8")
+    assert 'class="footnote brackets devops-footnote devops-person-footnote"' in page
+    assert "<strong>Patrick Debois</strong> a inventé le mot DevOps." in page
+    assert "devops.js" not in page
+    assert "aria-describedby" not in page
+    assert "devops-tooltips" not in page
+    assert not (built.outdir / "_static" / "devops.js").exists()
+
+
+def test_text_builder_shows_footnotes(tmp_path_factory):
+    built = build(copy_root("domain", tmp_path_factory.mktemp("text")), "text")
+    assert built.warnings == ""
+    text = (built.outdir / "chap1.txt").read_text(encoding="utf-8")
+    assert "Lorsque **Patrick Debois**[1] crée le DevOps[2]" in text
+    assert "[1] **Patrick Debois** a inventé le mot DevOps." in text
