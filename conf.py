@@ -29,7 +29,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "citations_fr",  # [@key] citations (Pandoc), French bibliography: _ext/citations_fr
     "devops_domain",
-    # "furo_fr",
+    "furo_fr",
 ]
 
 primary_domain = "devops"
