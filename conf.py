@@ -58,16 +58,43 @@ html_search_language = "fr"
 html_copy_source = False
 
 # -- LaTeX / PDF ----------------------------------------------------------------
+LATEX_PREAMBLE = r"""
+% Sphinx names the table of contents after the root toctree's caption (« Sommaire »); the
+% printed book has a « Table des matières ».  This comes after Sphinx's own \contentsname.
+\addto\captionsfrench{\renewcommand{\contentsname}{Table des matières}}
+% fancyhdr asks for this much room for the running heads in 11pt.
+\setlength{\headheight}{13.6pt}
+\makeatletter
+% sphinxcontrib-bibtex links a citation to its entry with \hyperlink{cite.<doc>:<id>}; French
+% babel makes « : » active, which breaks the link name.  Read the name with babel's "safe"
+% shorthands, as babel itself does for \ref and \cite.
+\AtBeginDocument{%
+  \let\sdfr@hyperlink\hyperlink
+  \renewcommand*{\hyperlink}[1]{%
+    \begingroup\@safe@activestrue\xdef\sdfr@target{#1}\endgroup
+    \sdfr@hyperlink{\sdfr@target}}}
+% LaTeX typesets the citations after the last chapter, which is already « Bibliographie »
+% (source/bibliographie.md): no second, unnumbered chapter for them.
+\renewenvironment{sphinxthebibliography}[1]
+  {\def\sdfr@nochapter*##1{}\let\chapter\sdfr@nochapter\begin{thebibliography}{#1}}
+  {\end{thebibliography}}
+\makeatother
+"""
+
 latex_engine = "pdflatex"
 latex_use_xindy = True
 latex_documents = [
-    (root_doc, "securite-devops.tex", project, author, "manual"),
+    # The title is LaTeX source: the « & » of the project name must be escaped.
+    (root_doc, "securite-devops.tex", r"Sécurité \& DevOps", author, "manual"),
 ]
 latex_elements = {
     "papersize": "a4paper",
     "pointsize": "11pt",
     "babel": r"\usepackage[french]{babel}",
     "fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\usepackage{tgcursor}",
+    "preamble": LATEX_PREAMBLE,
+    # The root document's text follows the table of contents: it must not carry its mark.
+    "tableofcontents": r"\sphinxtableofcontents\markboth{}{}",
 }
 
 # -- EPUB ----------------------------------------------------------------------
@@ -75,6 +102,16 @@ epub_basename = "securite-devops"
 epub_title = project
 epub_author = author
 epub_publisher = author
-epub_copyright = copyright
+epub_copyright = copyright  # EPUB 3 requires it (and a version)
 epub_language = language
-epub_show_urls = "footnote"
+epub_description = "Comprendre le DevOps pour mieux le sécuriser."
+epub_contributor = author
+# The book's identifier: toc.ncx repeats epub_uid as the book's id, so both are equal, and an
+# XML name without colons.  uuid5(NAMESPACE_URL, "securite-devops"), stable across builds.
+epub_uid = epub_identifier = "securite-devops-cf033f99-26c3-5d38-ac40-6ba74335dd6e"
+# The root document is in source/: Sphinx then fixes the links of the table of contents
+# only in the "includehidden" scope (with "default", nav.xhtml and toc.ncx point to missing
+# files).  The book has no hidden toctree, so the scope is the same.
+epub_tocscope = "includehidden"
+# "footnote" adds an English « Footnotes » heading to every page without footnotes.
+epub_show_urls = "inline"
