@@ -257,15 +257,15 @@ class DevOpsDomain(Domain):
                     self._warn(
                         Subtype.ALIAS,
                         f"alias {name!r} of {alias_of.kind} {alias_of.name!r} "
-                        f"({_where(alias_of)}) is the name of another {other.kind} "
-                        f"({_where(other)})",
+                        f"({_where(self.env, alias_of)}) is the name of another {other.kind} "
+                        f"({_where(self.env, other)})",
                         entry,
                     )
                 else:
                     what = "alias" if is_alias else entry.kind
                     self._warn(
                         Subtype.DUPLICATE,
-                        f"{what} {name!r} is defined twice: here and at {_where(first)}",
+                        f"{what} {name!r} is defined twice: here and at {_where(self.env, first)}",
                         entry,
                     )
             for see in entry.see:
@@ -330,8 +330,8 @@ def _mention_signature(mentions: list[Mention], title: str) -> set[tuple[Kind, s
     return {(kind, key, anchor, title) for (kind, key), anchor in first.items()}
 
 
-def _where(entry: Entry) -> str:
-    return f"{entry.docname}:{entry.lineno}"
+def _where(env: BuildEnvironment, entry: Entry) -> str:
+    return f"{env.doc2path(entry.docname, base=False)}:{entry.lineno}"
 
 
 def content_digest(entry: Entry) -> str:
