@@ -29,6 +29,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "citations_fr",  # [@key] citations (Pandoc), French bibliography: _ext/citations_fr
     "devops_domain",
+    "navigation_refresh",
     "furo_fr",
 ]
 

@@ -121,3 +121,21 @@ def test_definition_change_rewrites_the_pages_that_show_it(tmp_path):
     }
     assert {"chap1", "chap2", "personnes"} <= written
     assert "glossaire" not in written
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("change", ["document added", "document deleted", "term renamed"])
+def test_navigation_refresh_makes_whole_pages_equal(change, tmp_path):
+    """With navigation_refresh, whole pages (sidebar, previous/next) match a clean build."""
+    settings = {
+        "extensions": ["myst_parser", "devops_domain", "navigation_refresh"],
+        "html_theme": "furo",
+    }
+    srcdir = copy_root("domain", tmp_path / "incremental")
+    build(srcdir, "html", **settings)
+    EDITS[change](srcdir)
+    again = build(srcdir, "html", **settings)
+    expected = clean_build(srcdir, tmp_path, **settings)
+    stale = {"chap2.html"} if change == "document deleted" else set()
+    got = {name: html for name, html in pages(again.outdir).items() if name not in stale}
+    assert got == pages(expected)
