@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from pybtex.plugin import find_plugin
-from pybtex.richtext import Tag, Text
+from pybtex.richtext import BaseMultipartText, HRef, Protected, String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.labels import BaseLabelStyle
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from pybtex.database import Entry, Person
 
 NBSP = "\u00a0"
+APOSTROPHE = "\N{RIGHT SINGLE QUOTATION MARK}"  # l’apostrophe typographique
 EN_DASH = "\N{EN DASH}"
 
 #: The words of the bibliography and of the citations, in French.
@@ -309,6 +310,20 @@ class FrenchSortingStyle(BaseSortingStyle):
         return who, when, title
 
 
+def typographic(text: Any) -> Any:
+    """``'`` becomes the French typographic apostrophe, except in links (URLs)."""
+    if isinstance(text, String):
+        return String(text.value.replace("'", APOSTROPHE))
+    if isinstance(text, HRef) or not isinstance(text, BaseMultipartText):
+        return text
+    parts = [typographic(part) for part in text.parts]
+    if isinstance(text, Tag):
+        return Tag(text.name, *parts)
+    if isinstance(text, Protected):
+        return Protected(*parts)
+    return Text(*parts)
+
+
 # -- Template nodes ----------------------------------------------------------------------
 
 _LASTFIRST = find_plugin("pybtex.style.names", "lastfirst")()
@@ -316,24 +331,26 @@ _FIRSTLAST = find_plugin("pybtex.style.names", "plain")()
 
 
 @node
-def persons(children, data, role):
-    """« Nom, Prénom, Prénom Nom et Prénom Nom »: only the first name is inverted."""
+def persons(children, data, role, invert_first=True):
+    """« Nom, Prénom, Prénom Nom et Prénom Nom »: only the first name is inverted, and
+    none with ``invert_first=False`` (« Dans Prénom Nom (éd.) »)."""
     assert not children
     people = data["entry"].persons.get(role)
     if not people:
         raise FieldIsMissing(role, data["entry"])
     formatted = [
-        (_LASTFIRST if index == 0 else _FIRSTLAST).format(person)
+        (_LASTFIRST if index == 0 and invert_first else _FIRSTLAST).format(person)
         for index, person in enumerate(people)
     ]
     return join(sep=", ", last_sep=TERMS["and"], sep2=TERMS["and"])[formatted].format_data(data)
 
 
 @node
-def editors(children, data):
-    """« Prénom Nom (éd.) »."""
+def editors(children, data, invert_first=True):
+    """« Nom, Prénom (éd.) », or « Prénom Nom (éd.) »."""
     assert not children
-    return join[persons("editor"), f" ({TERMS['editor']})"].format_data(data)
+    names = persons("editor", invert_first=invert_first)
+    return join[names, f" ({TERMS['editor']})"].format_data(data)
 
 
 @node
@@ -409,7 +426,7 @@ quoted_title = join[TERMS["quote_open"], field("title"), TERMS["quote_close"]]
 number = join[TERMS["number"], tag("sup")[TERMS["number_sup"]], NBSP, field("number")]
 volume = labelled(TERMS["volume"], "volume")
 chapter = labelled(TERMS["chapter"], "chapter")
-series = join[TERMS["series"], " ", field("series")]
+series = join[TERMS["series"], " ", TERMS["quote_open"], field("series"), TERMS["quote_close"]]
 edition = ordinal("edition", TERMS["edition"])
 place = first_of[optional_field("address"), optional_field("location")]
 publisher_place = first_of[
@@ -449,8 +466,9 @@ class FrenchStyle(BaseStyle):
     """A French author-year bibliography style (see the module's documentation)."""
 
     default_name_style = "lastfirst"
-    default_label_style = "fr"
-    default_sorting_style = "fr"
+    # classes rather than names: the style works without registering them (pybtex alone)
+    default_label_style = FrenchLabelStyle
+    default_sorting_style = FrenchSortingStyle
 
     def template_name(self, entry_type: str) -> str | None:
         """The type whose template formats ``entry_type``, or None if it has none."""
@@ -461,7 +479,7 @@ class FrenchStyle(BaseStyle):
         context = {"entry": entry, "style": self, "bib_data": bib_data, "label": label}
         name = self.template_name(entry.type) or "misc"
         text = getattr(self, f"get_{name}_template")(entry).format_data(context)
-        return FormattedEntry(entry.key, text, label)
+        return FormattedEntry(entry.key, typographic(text), label)
 
     # -- building blocks --
 
@@ -486,7 +504,9 @@ class FrenchStyle(BaseStyle):
 
     def in_container(self, e: Entry) -> Any:
         """« Dans Prénom Nom (éd.), *Titre du recueil* »."""
-        container = join(sep=", ")[optional[editors], tag("em")[field("booktitle")]]
+        container = join(sep=", ")[
+            optional[editors(invert_first=False)], tag("em")[field("booktitle")]
+        ]
         if "author" not in e.persons:  # the editors are already the head
             container = tag("em")[field("booktitle")]
         return words[TERMS["in"], container]
@@ -511,16 +531,22 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[optional[edition], optional[volume], optional[series]],
-            sentence[optional[publisher_place]],
+            sentence[optional[edition]],
+            sentence[optional[publisher_place], optional[series], optional[volume]],
         )
 
     def get_inbook_template(self, e: Entry) -> Any:
         return self.entry(
             e,
             italic_title,
-            sentence[optional[edition], optional[volume], optional[chapter], optional[pages]],
-            sentence[optional[publisher_place]],
+            sentence[optional[edition]],
+            sentence[
+                optional[publisher_place],
+                optional[series],
+                optional[volume],
+                optional[chapter],
+                optional[pages],
+            ],
         )
 
     def get_incollection_template(self, e: Entry) -> Any:
@@ -570,7 +596,8 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[optional[edition], optional_field("organization"), optional[place]],
+            sentence[optional[edition]],
+            sentence[optional_field("organization"), optional[place]],
         )
 
     def get_techreport_template(self, e: Entry) -> Any:
