@@ -15,7 +15,8 @@ Whatever the theme, the ``html`` and ``dirhtml`` builders also write ``index.htm
 root of the site when the root document lives in a folder (``root_doc = "source/index"``):
 a page that leads to it, so that the root URL of the site (e.g. on Read the Docs) works.
 And the EPUB builders title their navigation document in the book's language (Sphinx writes
-"Table of Contents" whatever the language).
+"Table of Contents" whatever the language) and declare that language on every page (Sphinx
+writes it only in the package metadata).
 
 The ``.mo`` files are committed next to their ``.po``: after editing a ``.po``, run
 ``make catalogs``.
@@ -137,6 +138,12 @@ def _builder_inited(app: Sphinx) -> None:
         app.builder.guide_titles = {
             key: str(sphinx_(title)) for key, title in app.builder.guide_titles.items()
         }
+        html_tag = getattr(app.builder, "html_tag", "")
+        language = escape(app.config.epub_language)
+        if html_tag.startswith("<html ") and " lang=" not in html_tag:
+            app.builder.html_tag = html_tag.replace(
+                "<html ", f'<html lang="{language}" xml:lang="{language}" ', 1
+            )
     templates = getattr(app.builder, "templates", None)
     environment = getattr(templates, "environment", None)
     if environment is None:
