@@ -10,14 +10,18 @@ BUILDDIR    ?= _build
 DOCTREES    := $(BUILDDIR)/doctrees
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
+EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
+CATALOGS    := _ext/furo_fr/locale
 
-.PHONY: help html livehtml latex latexpdf epub text test lint clean
+.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test lint clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
 	@echo "make livehtml  live preview on http://$(HOST):$(PORT)"
 	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
+	@echo "make epubcheck the EPUB, checked by epubcheck"
+	@echo "make catalogs  compile the .po files of _ext/furo_fr into .mo files"
 	@echo "make test      the test suite"
 	@echo "make lint      ruff"
 
@@ -30,6 +34,9 @@ $(BIN)/sphinx-build: requirements.txt
 html latex epub text: $(BIN)/sphinx-build
 	$(SPHINXBUILD) -b $@ -d $(DOCTREES)/$@ $(SPHINXOPTS) . $(BUILDDIR)/$@
 
+epubcheck: epub
+	$(EPUBCHECK) $(BUILDDIR)/epub/securite-devops.epub
+
 latexpdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
 
@@ -37,6 +44,11 @@ livehtml: $(BIN)/sphinx-build
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \
 		--watch _ext --watch references.bib --ignore "$(CURDIR)/.venv/*" --ignore "$(CURDIR)/tests/*" \
 		--ignore "$(CURDIR)/.git/*" $(SPHINXOPTS) . $(BUILDDIR)/livehtml
+
+catalogs: $(BIN)/sphinx-build
+	for po in $(CATALOGS)/*/LC_MESSAGES/*.po; do \
+		$(BIN)/pybabel compile --input-file=$$po --output-file=$${po%.po}.mo || exit 1; \
+	done
 
 test: $(BIN)/sphinx-build
 	$(BIN)/python -m pytest

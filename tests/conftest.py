@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,15 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 TESTS = Path(__file__).parent.resolve()
 BOOK = TESTS.parent
 sys.path.insert(0, str(BOOK / "_ext"))
+
+#: The builders that have a target of their own in the Makefile (``latexpdf`` runs latexmk in
+#: the ``latex`` folder).  The book is built with them as a reader would build it.
+MAKE_TARGETS = {"html": "html", "epub": "epub", "latex": "latex", "latexpdf": "latex"}
+#: One date for every build of the session (Sphinx honours SOURCE_DATE_EPOCH for « Mis à jour
+#: le … », the title page and the EPUB's metadata): builds made a minute apart stay comparable.
+BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": str(int(time.time()))}
+#: Debian's epubcheck package: /usr/bin/epubcheck needs binfmt support for jars, the jar does not.
+EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +42,16 @@ def require_tool(name: str) -> str:
             pytest.fail(f"{name} is required in CI but is not installed")
         pytest.skip(f"{name} is not installed")
     return path
+
+
+def epubcheck_command() -> list[str]:
+    """How to run epubcheck here (skip without it, fail in CI)."""
+    java = require_tool("java")
+    if not EPUBCHECK_JAR.is_file():
+        if os.environ.get("BOOK_REQUIRE_ALL_TOOLS"):
+            pytest.fail(f"epubcheck is required in CI but {EPUBCHECK_JAR} is missing")
+        pytest.skip(f"epubcheck is not installed ({EPUBCHECK_JAR})")
+    return [java, "-jar", str(EPUBCHECK_JAR)]
 
 
 def sphinx_build(
@@ -53,23 +74,118 @@ def sphinx_build(
             str(outdir),
         ],
         capture_output=True,
-        text=True,
+        encoding="utf-8",
+        errors="replace",  # LaTeX's output is not always UTF-8
         check=False,
+        env=BUILD_ENV,
+    )
+
+
+def make(target: str, builddir: Path) -> subprocess.CompletedProcess:
+    """Run the book's Makefile target into `builddir`, with this Python's Sphinx.
+
+    ``-o`` keeps make from (re)creating .venv: the tests use the environment they run in.
+    """
+    return subprocess.run(
+        [
+            require_tool("make"),
+            "--no-print-directory",
+            "-C",
+            str(BOOK),
+            "-o",
+            ".venv/bin/sphinx-build",
+            target,
+            f"BUILDDIR={builddir}",
+            f"SPHINXBUILD={sys.executable} -m sphinx",
+        ],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",  # LaTeX's output is not always UTF-8
+        check=False,
+        env=BUILD_ENV,
     )
 
 
 @pytest.fixture(scope="session")
 def book_build(tmp_path_factory):
-    """Build the real book once per session with a given builder; cached per builder."""
+    """Build the real book once per session with a given builder; cached per builder.
+
+    ``html``, ``epub``, ``latex`` and ``latexpdf`` go through the Makefile (``make <target>``,
+    which is what a reader runs); they return the output folder (``latexpdf``: the ``latex``
+    folder, with the PDF in it).  Other builders run sphinx-build with the same options.
+    """
     base = tmp_path_factory.mktemp("book")
     done: dict[str, Path] = {}
 
     def build(builder: str) -> Path:
         if builder not in done:
-            out = base / builder
-            result = sphinx_build(builder, out)
+            if builder in MAKE_TARGETS:
+                if builder == "latexpdf":
+                    require_tool("latexmk")
+                result = make(builder, base)
+                out = base / MAKE_TARGETS[builder]
+            else:
+                out = base / builder
+                result = sphinx_build(builder, out)
             assert result.returncode == 0, result.stdout[-3000:] + result.stderr
             done[builder] = out
         return done[builder]
 
     return build
+
+
+# -- What a reader of the book sees -------------------------------------------------------------
+
+#: The introduction's four footnotes, in the order of their calls (1 to 4): their text and
+#: the addresses they link to.  Whatever writes them (plain MyST footnotes, or the devops
+#: domain from {person}/{term} entries), this is what must come out.  The third one starts
+#: after its « L' »: see test_book_html.test_apostrophes_before_markup.
+FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "Patrick Debois est un ingénieur et développeur, il est l'inventeur du mot DevOps.",
+        ("http://www.jedi.be/blog/",),
+    ),
+    (
+        "Un administrateur système est une profession, dans le domaine de l'informatique, "
+        "qui consiste à maintenir et déployer des systèmes informatisés.",
+        (),
+    ),
+    (
+        "agilité, dans un concept d'entreprise, permet de s'adapter plus facilement aux "
+        "changements, de mieux maîtriser le processus de bout en bout et ainsi d'augmenter "
+        "la satisfaction cliente.",
+        (),
+    ),
+    (
+        "Andrew Shafer est un développeur et cofondateur du projet Puppet, outil de gestion "
+        "de configuration.",
+        ("https://puppet.com/",),
+    ),
+)
+
+#: Sentences of the introduction as corrected in the book (typos of the original text).
+CORRECTED_TEXT = (
+    "Il n'a pas du tout été pensé",
+    "« Agile Infrastructure »",
+    "cette problématique qui rongeait Patrick Debois",
+    "la satisfaction cliente",
+)
+
+
+def normalize(text: str) -> str:
+    """Text as a reader reads it: one space for any run of blanks, straight apostrophes.
+
+    (The book shows typographic ones, U+2019, which a test checks on its own.)
+    """
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def introduction_headings() -> list[str]:
+    """The headings of source/introduction.md, as the reader sees them (in order)."""
+    headings, fenced = [], False
+    for line in (BOOK / "source" / "introduction.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith(("```", "~~~", ":::")):
+            fenced = not fenced
+        elif not fenced and (match := re.match(r"#{1,6} +(.+?) *#* *$", line)):
+            headings.append(normalize(match[1]))
+    return headings

@@ -1,0 +1,107 @@
+"""The EPUB (`make epub`): valid for epubcheck, French, the whole book and nothing else."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import CORRECTED_TEXT, FOOTNOTES, epubcheck_command, normalize
+
+
+@pytest.fixture(scope="module")
+def epub_dir(book_build) -> Path:
+    return book_build("epub")
+
+
+@pytest.fixture(scope="module")
+def epub(epub_dir) -> zipfile.ZipFile:
+    with zipfile.ZipFile(epub_dir / "securite-devops.epub") as archive:
+        yield archive
+
+
+def xhtml(epub: zipfile.ZipFile, name: str) -> BeautifulSoup:
+    return BeautifulSoup(epub.read(name).decode("utf-8"), "html.parser")
+
+
+@pytest.mark.slow
+def test_epubcheck(epub_dir):
+    result = subprocess.run(
+        [*epubcheck_command(), str(epub_dir / "securite-devops.epub")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert re.search(r"Messages: 0 fatals / 0 errors / 0 warnings", output), output
+    assert "No errors or warnings detected" in output, output
+
+
+@pytest.mark.slow
+def test_contents(epub, epub_dir):
+    names = epub.namelist()
+    assert names[0] == "mimetype"
+    assert epub.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+    for page in ("index", "introduction", "bibliographie"):
+        assert f"source/{page}.xhtml" in names
+    # The website's root page is not part of the book; neither are the doctrees.
+    assert "index.xhtml" not in names
+    assert "index.html" not in names
+    assert not [name for name in names if name.endswith((".doctree", ".pickle", ".buildinfo"))]
+    assert not list(epub_dir.rglob("*.doctree"))
+    assert not list(epub_dir.rglob("environment.pickle"))
+
+
+@pytest.mark.slow
+def test_metadata(epub):
+    opf = epub.read("content.opf").decode("utf-8")
+    assert "<dc:language>fr</dc:language>" in opf
+    assert "<dc:title>Sécurité &amp; DevOps</dc:title>" in opf
+    assert re.search(r"<dc:rights>[^<]*2026[^<]*</dc:rights>", opf)
+    assert "unknown" not in opf
+
+
+@pytest.mark.slow
+def test_navigation_in_french(epub):
+    nav = xhtml(epub, "nav.xhtml")
+    assert nav.html["lang"] == "fr"
+    assert nav.title.get_text() == "Table des matières"
+    targets = {PurePosixPath(a["href"].split("#")[0]).as_posix() for a in nav.find_all("a")}
+    assert targets <= set(epub.namelist())
+    assert "source/introduction.xhtml" in targets
+
+
+@pytest.mark.slow
+def test_every_page_in_french(epub):
+    pages = [name for name in epub.namelist() if name.endswith(".xhtml")]
+    for name in pages:
+        page = xhtml(epub, name)
+        assert page.html["lang"] == "fr", name
+        # Sphinx's « Footnotes » heading, with epub_show_urls = "footnote".
+        assert "Footnotes" not in page.get_text(), name
+
+
+@pytest.mark.slow
+def test_introduction(epub):
+    page = xhtml(epub, "source/introduction.xhtml")
+    text = normalize(page.get_text())
+    for sentence in CORRECTED_TEXT:
+        assert sentence in text
+    assert "«\u00a0Agile Infrastructure\u00a0»" in page.get_text()
+    # epub_show_urls = "inline": the address of each link is printed after it, in brackets.
+    shown_urls = [span.extract().get_text() for span in page.select("span.link-target")]
+    assert " [https://puppet.com/]" in shown_urls
+    calls = page.select('a[role="doc-noteref"]')
+    assert len(calls) == len(FOOTNOTES)
+    for call, (expected, links) in zip(calls, FOOTNOTES, strict=True):
+        note = page.find(id=call["href"].removeprefix("#"))
+        assert expected in normalize(note.get_text("")), note
+        assert set(links) <= {a["href"] for a in note.find_all("a", href=True)}, note
+    citation = next(a for a in page.find_all("a", href=True) if "bibliographie" in a["href"])
+    assert re.search(r"Shafer\W+2009", citation.get_text())
+    entry = xhtml(epub, "source/bibliographie.xhtml").find(id=citation["href"].split("#")[1])
+    assert "Agile Infrastructure" in normalize(entry.get_text())

@@ -1,0 +1,117 @@
+"""The LaTeX source of the PDF (`make latex`): French, A4, real footnotes, the bibliography."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CORRECTED_TEXT, FOOTNOTES, normalize
+
+LINK_COMMANDS = re.compile(r"\\(?:sphinxhref|href|sphinxurl|url)\{([^{}]*)\}")
+
+
+@pytest.fixture(scope="module")
+def latex(book_build) -> Path:
+    return book_build("latex")
+
+
+@pytest.fixture(scope="module")
+def tex(latex) -> str:
+    return (latex / "securite-devops.tex").read_text(encoding="utf-8")
+
+
+def braced(text: str, start: int) -> str:
+    """The content of the {group} that opens at text[start]."""
+    assert text[start] == "{"
+    depth = 0
+    for index in range(start, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[index], 0)
+        if depth == 0:
+            return text[start + 1 : index]
+    raise AssertionError(f"unbalanced braces from {start}")
+
+
+def footnotes(tex: str) -> list[str]:
+    """The bodies of the footnotes, in order: Sphinx writes \\begin{footnote}[n]…\\end{footnote}
+    (its environment form of \\footnote, from sphinxpackagefootnote.sty), or
+    \\begin{footnotetext} for a note called from a title or a table; \\footnote{…} counts too."""
+    bodies = []
+    pattern = re.compile(
+        r"\\begin\{(footnote|footnotetext)\}\[\d+\](.*?)\\end\{\1\}|\\footnote(?=\{)", re.DOTALL
+    )
+    for match in pattern.finditer(tex):
+        bodies.append(match[2] if match[1] else braced(tex, match.end()))
+    return bodies
+
+
+def plain(latex_text: str) -> str:
+    """Roughly what LaTeX prints for a piece of Sphinx's LaTeX."""
+    text = re.sub(r"%\n", "", latex_text)
+    text = re.sub(r"\\sphinxAtStart(?:Footnote|Par)\b", " ", text)
+    text = re.sub(r"\\(?:sphinxhref|href)\{[^{}]*\}", "", text)
+    text = re.sub(r"\\sphinxhyphen\{\}", "-", text)
+    text = re.sub(r"\\([&%$#_{}])", r"\1", text)
+    text = re.sub(r"\\[a-zA-Z@]+\*?", "", text)
+    return normalize(text.replace("{", "").replace("}", ""))
+
+
+def chapter(tex: str, title: str) -> str:
+    start = tex.index(rf"\chapter{{{title}}}")
+    end = tex.find(r"\chapter{", start + 1)
+    return tex[start : end if end != -1 else len(tex)]
+
+
+@pytest.mark.slow
+def test_french_a4_book(tex):
+    documentclass = re.search(r"\\documentclass\[([^]]*)\]\{sphinxmanual\}", tex)
+    assert "a4paper" in documentclass[1].split(",")
+    assert r"\usepackage[french]{babel}" in tex
+    assert r"\usepackage[utf8]{inputenc}" in tex
+    assert r"\usepackage[T1]{fontenc}" in tex
+    for font in ("tgtermes", "tgheros", "tgcursor"):
+        assert rf"\usepackage{{{font}}}" in tex
+    assert r"\title{Sécurité \& DevOps}" in tex
+    assert r"\renewcommand{\contentsname}{Table des matières}" in tex
+
+
+@pytest.mark.slow
+def test_index_with_xindy(latex):
+    """makeindex breaks on entries that start with an accented capital: xindy, in French."""
+    makefile = (latex / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"XINDYOPTS\s*=.*-L french -C utf8", makefile)
+    assert "xindy" in (latex / "latexmkrc").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_introduction_text(tex):
+    text = plain(chapter(tex, "Introduction"))
+    for sentence in CORRECTED_TEXT:
+        assert sentence in text
+    assert "Il n\u2019a pas du tout été pensé" in chapter(tex, "Introduction")
+
+
+@pytest.mark.slow
+def test_footnotes_are_real_footnotes(tex):
+    """Each of the four notes is a LaTeX footnote at its call, with its text and links."""
+    notes = footnotes(chapter(tex, "Introduction"))
+    assert len(notes) == len(FOOTNOTES)
+    for body, (expected, links) in zip(notes, FOOTNOTES, strict=True):
+        assert expected in plain(body), body
+        assert set(links) <= set(LINK_COMMANDS.findall(body)), body
+
+
+@pytest.mark.slow
+def test_citation_and_bibliography(tex):
+    citations = re.findall(r"\\hyperlink\{cite\.([^{}]+)\}\{([^{}]*)\}", tex)
+    assert citations, "no citation"
+    bibliography = re.search(
+        r"\\begin\{sphinxthebibliography\}(.*?)\\end\{sphinxthebibliography\}", tex, re.DOTALL
+    )
+    assert bibliography, "no bibliography"
+    keys = re.findall(r"\\bibitem\[[^]]*\]\{([^{}]+)\}", bibliography[1])
+    for key, label in citations:
+        assert re.search(r"Shafer\W+2009", label), label
+        assert key in keys, key
+    assert "Shafer" in bibliography[1]
+    assert "Agile Infrastructure" in bibliography[1]

@@ -1,0 +1,168 @@
+"""The PDF (`make latexpdf`), read back with poppler: what a reader of the printed book sees."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+import unicodedata
+from pathlib import Path
+
+import pytest
+from conftest import BOOK, BUILD_ENV, CORRECTED_TEXT, FOOTNOTES, require_tool
+
+A4_POINTS = "595.276 x 841.89 pts (A4)"
+
+
+def squash(text: str) -> str:
+    """Text without what a page layout adds or changes: blanks, line-break hyphens, ligatures,
+    typographic apostrophes.  (Both sides of a comparison are squashed.)"""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'")
+    return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
+def run(*command: str) -> str:
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def pdf(book_build) -> Path:
+    require_tool("latexmk")
+    path = book_build("latexpdf") / "securite-devops.pdf"
+    assert path.is_file()
+    return path
+
+
+@pytest.fixture(scope="module")
+def pages(pdf) -> list[str]:
+    """The text of each page."""
+    return run(require_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-").split("\f")
+
+
+def page_with(pages: list[str], text: str) -> int:
+    """The index of the first page that shows `text`."""
+    for index, page in enumerate(pages):
+        if squash(text) in squash(page):
+            return index
+    raise AssertionError(f"no page shows {text!r}")
+
+
+@pytest.mark.slow
+def test_title_and_table_of_contents(pages):
+    assert "Sécurité & DevOps" in pages[0]
+    toc = pages[page_with(pages, "Table des matières")]
+    for chapter in ("Introduction", "Bibliographie"):
+        assert chapter in toc
+    # The citations are printed in the « Bibliographie » chapter, not in a second one.
+    assert toc.count("Bibliographie") == 1
+
+
+@pytest.mark.slow
+def test_text_and_accents(pages):
+    book = squash("".join(pages))
+    for sentence in (*CORRECTED_TEXT, "Création de l'Agile Systems Administration Group"):
+        assert squash(sentence) in book
+    assert "Tout démarre d\u2019une problématique" in "".join(pages)
+
+
+@pytest.mark.slow
+def test_footnotes_at_the_foot_of_their_page(pages):
+    """« n. text » at the foot of the page that calls note n (the glossary and the people
+    pages repeat the same texts, without a number)."""
+    for number, (expected, _links) in enumerate(FOOTNOTES, start=1):
+        note = re.compile(re.escape(f"{number}.") + r".{0,3}" + re.escape(squash(expected)))
+        found = [index for index, page in enumerate(pages) if note.search(squash(page))]
+        assert found, f"footnote {number} is not printed as a footnote"
+
+
+@pytest.mark.slow
+def test_bibliography(pages, pdf):
+    chapter = pages[page_with(pages, "Shafer, Andrew Clay (2009)")]
+    assert "Bibliographie" in chapter
+    assert squash("Agile Infrastructure") in squash(chapter)
+    # The author-year citation, in the text.
+    assert re.search(r"\(Shafer\W+2009\)|\[Shafer\W+2009\]", "".join(pages))
+    # The citation is a link to its entry: the destination exists.
+    destinations = run(require_tool("pdfinfo"), "-dests", str(pdf))
+    assert re.search(r'"cite\.source/bibliographie:[^"]+"', destinations)
+    log = pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
+    assert "has been referenced but does not exist" not in log
+    assert "There were undefined references" not in log
+
+
+@pytest.mark.slow
+def test_a4_with_metadata(pdf):
+    info = run(require_tool("pdfinfo"), str(pdf))
+    assert A4_POINTS in info
+    assert re.search(r"^Title:\s+Sécurité & DevOps$", info, re.MULTILINE)
+
+
+@pytest.mark.slow
+def test_fonts_embedded(pdf):
+    lines = run(require_tool("pdffonts"), str(pdf)).splitlines()[2:]
+    assert lines
+    for line in lines:
+        name, kind, emb = line.split()[0], line[37:54].strip(), line[72:76].strip()
+        assert emb == "yes", line
+        assert kind != "Type 3", line
+        assert "TeXGyre" in name, line
+
+
+@pytest.mark.slow
+def test_index_with_accented_capitals(tmp_path):
+    """The book's LaTeX settings, with index entries that makeindex cannot sort (« Éthique »
+    must go under E, before « Zèbre »): xindy does it."""
+    require_tool("latexmk")
+    require_tool("xindy")
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "conf.py").write_text(
+        textwrap.dedent(f"""\
+            import runpy
+            book = runpy.run_path({str(BOOK / "conf.py")!r})
+            for name in ("language", "latex_engine", "latex_use_xindy", "latex_elements"):
+                globals()[name] = book[name]
+            extensions = ["myst_parser"]
+            latex_documents = [("index", "index.tex", "Index", "Test", "manual")]
+            """),
+        encoding="utf-8",
+    )
+    (source / "index.md").write_text(
+        "# Titre\n\n```{index} Zèbre\n```\n```{index} Éthique\n```\n```{index} abricot\n```\n"
+        "```{index} École\n```\n\nTexte.\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "latex"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-qW",
+            "-b",
+            "latex",
+            "-d",
+            str(tmp_path / "dt"),
+            source,
+            out,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=BUILD_ENV,
+    )
+    assert build.returncode == 0, build.stderr
+    pdf = subprocess.run(
+        ["make", "-C", str(out), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    assert pdf.returncode == 0, pdf.stdout[-3000:]
+    text = run(require_tool("pdftotext"), "-enc", "UTF-8", str(out / "index.pdf"), "-")
+    index = squash(text[text.rindex("Index") :])
+    assert re.search(r"A.*abricot.*E.*École.*Éthique.*Z.*Zèbre", index), index
