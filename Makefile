@@ -43,7 +43,8 @@ latexpdf: latex
 livehtml: $(BIN)/sphinx-build
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \
 		--watch _ext --watch references.bib --ignore "$(CURDIR)/.venv/*" --ignore "$(CURDIR)/tests/*" \
-		--ignore "$(CURDIR)/.git/*" $(SPHINXOPTS) . $(BUILDDIR)/livehtml
+		--ignore "$(CURDIR)/.git/*" --ignore "$(abspath $(BUILDDIR))/*" \
+		$(SPHINXOPTS) . $(BUILDDIR)/livehtml
 
 catalogs: $(BIN)/sphinx-build
 	for po in $(CATALOGS)/*/LC_MESSAGES/*.po; do \

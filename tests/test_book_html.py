@@ -13,6 +13,7 @@ import furo
 import jinja2.ext
 import pytest
 import sphinx_basic_ng
+import yaml
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import (
@@ -339,3 +340,24 @@ def test_read_the_docs_builds_the_same_site(html, tmp_path):
     rtd, make = tree(out), tree(html)
     assert sorted(rtd) == sorted(make)
     assert [name for name in sorted(rtd) if rtd[name] != make[name]] == []
+
+
+def test_read_the_docs_configuration():
+    """Read the Docs builds conf.py's site with warnings as errors, offers the PDF and the
+    EPUB, and installs the TeX that CI installs (.ci/run) for the PDF."""
+    config = yaml.safe_load((BOOK / ".readthedocs.yaml").read_text(encoding="utf-8"))
+    assert config["sphinx"] == {
+        "configuration": "conf.py",
+        "builder": "html",
+        "fail_on_warning": True,
+    }
+    assert set(config["formats"]) == {"pdf", "epub"}
+    assert config["python"]["install"] == [{"requirements": "requirements.txt"}]
+    ci = (BOOK / ".ci" / "run").read_text(encoding="utf-8")
+    tex = {
+        package
+        for package in re.findall(r"[\w.+-]+", ci)
+        if package.startswith(("texlive", "tex-", "latexmk", "xindy"))
+    }
+    assert tex
+    assert tex <= set(config["build"]["apt_packages"])
