@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
-from sphinx.builders._epub_base import EpubBuilder
+from sphinx.builders.epub3 import Epub3Builder
 from sphinx.locale import get_translation
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
 
 
 def _builder_inited(app: Sphinx) -> None:
-    if isinstance(app.builder, EpubBuilder):
+    if isinstance(app.builder, Epub3Builder):
         # Sphinx leaves these in English ("XXX These strings should be localized").
         app.builder.guide_titles = {
             key: str(sphinx_(title)) for key, title in app.builder.guide_titles.items()
