@@ -1,0 +1,156 @@
+"""The text of a document as French « blocks »: what the typography transforms look at.
+
+Like docutils' ``SmartQuotes``, the transforms work on blocks of text (a paragraph, a title,
+a caption...: a ``TextElement`` that is not inside another one), so that the context of a
+character can come from a neighbouring inline node (``le **DevOps** ?``).  Each ``Text`` node
+of a block is marked *protected* when its characters must never change: code, math, raw
+output (Sphinx's own list of « no smartquotes » nodes, :func:`sphinx.util.nodes.is_smartquotable`)
+and the visible text of a bare URL link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from docutils.utils import normalize_language_tag
+from sphinx.util.nodes import is_smartquotable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+@dataclass
+class Piece:
+    """One ``Text`` node of a block and where its characters are in the block's text."""
+
+    node: nodes.Text
+    start: int
+    end: int
+    protected: bool
+
+
+@dataclass
+class Block:
+    """The ``Text`` nodes of one block, their text joined, and the block's language."""
+
+    element: nodes.TextElement
+    pieces: list[Piece]
+    text: str
+    language: str
+
+    def protected_at(self, index: int) -> bool:
+        """Whether the character at ``index`` of :attr:`text` belongs to a protected node."""
+        return self.piece_at(index).protected
+
+    def piece_at(self, index: int) -> Piece:
+        for piece in self.pieces:
+            if piece.start <= index < piece.end:
+                return piece
+        raise IndexError(index)
+
+    def rewrite(self, replacements: dict[int, str]) -> int:
+        """Replace characters of :attr:`text` (index → new string); return the nodes changed.
+
+        Every replaced index must belong to an unprotected piece.  Each changed ``Text``
+        node is replaced by a new one (``Text`` nodes are immutable strings).
+        """
+        changed = 0
+        for piece in self.pieces:
+            indexes = [i for i in replacements if piece.start <= i < piece.end]
+            if not indexes:
+                continue
+            assert not piece.protected, "french_typography: a protected text was rewritten"
+            chars = list(str(piece.node))
+            for i in indexes:
+                chars[i - piece.start] = replacements[i]
+            new = nodes.Text("".join(chars))
+            _replace_by_identity(piece.node, new)
+            piece.node = new
+            changed += 1
+        return changed
+
+
+def _replace_by_identity(old: nodes.Text, new: nodes.Text) -> None:
+    """Put ``new`` in the place of ``old`` in its parent.
+
+    Not ``parent.replace(old, new)``: it finds ``old`` by equality, and a ``Text`` node is a
+    ``str``.  Two soft line breaks (``Text("\\n")``) of one paragraph are equal: the first
+    one would be replaced in place of the second.
+    """
+    parent = old.parent
+    for index, child in enumerate(parent.children):
+        if child is old:
+            parent[index] = new
+            return
+    raise ValueError(f"french_typography: {old!r} is not a child of its parent")
+
+
+#: Blocks skipped whole, as docutils' SmartQuotes does: literal blocks, comments, raw...
+SKIPPED_BLOCKS = (nodes.FixedTextElement, nodes.Special)
+
+
+def is_french(language: str | None) -> bool:
+    """``fr``, ``fr_FR``, ``fr-CA``, ``fr-ch-x-altquot``... (a BCP 47 tag or a Sphinx locale)."""
+    tags = normalize_language_tag(language.replace("_", "-")) if language else []
+    return any(tag == "fr" for tag in tags)
+
+
+def _bare_url_text(text: nodes.Text) -> bool:
+    """Whether ``text`` is (part of) the visible text of a link whose text is its address.
+
+    ``<https://example.org/?a=1>``, or ``www.example.org`` linked to ``http://www.example...``
+    by linkify: an address shown as text must stay exactly as it is.
+    """
+    for ancestor in _ancestors(text):
+        if isinstance(ancestor, nodes.reference):
+            uri = ancestor.get("refuri")
+            if not uri:
+                return False
+            shown = ancestor.astext()
+            return shown == uri or uri.endswith(("//" + shown, ":" + shown))
+    return False
+
+
+def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
+def is_protected(text: nodes.Text) -> bool:
+    """Whether the characters of ``text`` must be left exactly as written."""
+    return not is_smartquotable(text) or _bare_url_text(text)
+
+
+def text_blocks(document: nodes.document) -> Iterator[Block]:
+    """The blocks of ``document`` in document order, with their language (BCP 47 tag).
+
+    The language of a block is the one of its nearest ``language-xx`` class (docutils'
+    per-element language, e.g. ``{.language-en}`` in MyST), else the document's
+    ``language_code`` setting (Sphinx's ``language``).
+    """
+    default_language = document.settings.language_code or ""
+    for element in document.findall(nodes.TextElement):
+        if isinstance(element, SKIPPED_BLOCKS):
+            continue
+        if isinstance(element.parent, nodes.TextElement):
+            continue  # an inline element: part of its parent's block
+        pieces: list[Piece] = []
+        position = 0
+        for text in element.findall(nodes.Text):
+            if isinstance(text.parent, nodes.option_string):
+                continue
+            length = len(text)
+            pieces.append(Piece(text, position, position + length, is_protected(text)))
+            position += length
+        if not pieces:
+            continue
+        yield Block(
+            element=element,
+            pieces=pieces,
+            text="".join(str(piece.node) for piece in pieces),
+            language=element.get_language_code(default_language),
+        )

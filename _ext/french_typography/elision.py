@@ -1,0 +1,72 @@
+"""French elisions before inline markup: ``l'**Agile…**`` gets an apostrophe, not a quote.
+
+docutils' smartquotes educate each ``Text`` node with only the *previous* character as
+context.  In ``l'**Agile Systems Administration Group**`` the ``'`` ends the text ``l'``;
+nothing follows it in that node, so the rule for apostrophes (a quote between two letters)
+cannot apply and the quote is taken for a closing secondary quote: in French, ``”``
+(``l”<strong>…``).  Before Sphinx's smartquotes run, this transform writes the apostrophe
+U+2019 itself when the quote ends a ``Text`` node, closes one of the words that French
+elides (``l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu' quelqu' presqu'``) and
+the next character of the paragraph (in the next inline node) is a letter or a digit.
+
+The list of words, rather than « any letter », keeps real quotes working: in
+``il dit 'non'[^1]`` the closing quote follows a letter and is followed by the footnote's
+number, but ``non`` is not an elided word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
+from sphinx.util import logging
+
+from .blocks import is_french, text_blocks
+
+logger = logging.getLogger(__name__)
+
+APOSTROPHE = "\N{RIGHT SINGLE QUOTATION MARK}"  # U+2019, French smartquotes' apostrophe
+
+#: An elided word at the very end of a text, then its straight quote.  The word must not be
+#: the end of a longer word (``(?<!…)``: no letter before it).
+ELIDED_AT_END = re.compile(
+    r"(?<![^\W\d_])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|quelqu|presqu)'\Z",
+    re.IGNORECASE,
+)
+
+
+def _smartquotes_educate_quotes(transform: SphinxTransform) -> bool:
+    """Whether Sphinx's smartquotes will educate the quotes of this document.
+
+    Where they do not (``smartquotes = False``, an excluded builder...), the straight quotes
+    stay straight everywhere, and so do these.
+    """
+    smartquotes = SphinxSmartQuotes(transform.document, startnode=None)
+    if not smartquotes.is_available():
+        return False
+    action = transform.config.smartquotes_action
+    return action in {"1", "2", "3"} or "q" in action
+
+
+class FrenchElision(SphinxTransform):
+    """Write U+2019 for the ``'`` of an elision that ends a text before inline markup."""
+
+    #: Just before :class:`sphinx.transforms.SphinxSmartQuotes` (750).
+    default_priority = SphinxSmartQuotes.default_priority - 1
+
+    def apply(self, **kwargs: Any) -> None:
+        if not self.config.french_typography or not _smartquotes_educate_quotes(self):
+            return
+        for block in text_blocks(self.document):
+            if not is_french(block.language):
+                continue
+            replacements: dict[int, str] = {}
+            for piece in block.pieces:
+                if piece.protected or not ELIDED_AT_END.search(str(piece.node)):
+                    continue
+                following = block.text[piece.end : piece.end + 1]
+                if following.isalnum():
+                    replacements[piece.end - 1] = APOSTROPHE
+            if replacements:
+                block.rewrite(replacements)
