@@ -31,6 +31,7 @@ extensions = [
     "devops_domain",
     "navigation_refresh",
     "furo_fr",
+    "french_typography",  # apostrophes and no-break spaces of French punctuation
 ]
 
 primary_domain = "devops"

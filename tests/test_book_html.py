@@ -169,13 +169,6 @@ def test_bibliography_entry(html):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="docutils' French smart quotes turn an apostrophe that ends a text run, before a "
-    "role or **bold** (« l'**Agile** », « l'{ref}`index` »), into a closing quote: "
-    "« l\u201d ». Fix in the sources (type \u2019) or with a docutils.conf "
-    "'smartquotes-locales: fr: \u00ab\u00a0\u00a0\u00bb\u201c\u2019'.",
-    strict=False,
-)
 def test_apostrophes_before_markup(html):
     for path in sorted(html.rglob("*.html")):
         text = article(soup(path)).get_text() if article(soup(path)) else ""
