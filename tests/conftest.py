@@ -138,8 +138,7 @@ def book_build(tmp_path_factory):
 
 #: The introduction's four footnotes, in the order of their calls (1 to 4): their text and
 #: the addresses they link to.  Whatever writes them (plain MyST footnotes, or the devops
-#: domain from {person}/{term} entries), this is what must come out.  The third one starts
-#: after its « L' »: see test_book_html.test_apostrophes_before_markup.
+#: domain from {person}/{term} entries), this is what must come out.
 FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Patrick Debois est un ingénieur et développeur, il est l'inventeur du mot DevOps.",
@@ -151,7 +150,7 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (),
     ),
     (
-        "agilité, dans un concept d'entreprise, permet de s'adapter plus facilement aux "
+        "L'agilité, dans un concept d'entreprise, permet de s'adapter plus facilement aux "
         "changements, de mieux maîtriser le processus de bout en bout et ainsi d'augmenter "
         "la satisfaction cliente.",
         (),
