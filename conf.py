@@ -14,8 +14,8 @@ sys.path.insert(0, str(ROOT / "_ext"))
 
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
-author = "L'auteur"
-copyright = "2026, L'auteur"
+author = "L’auteur"
+copyright = "2026, L’auteur"
 version = "0.1"
 release = "0.1"
 
@@ -55,7 +55,7 @@ bibtex_default_style = "fr"  # French author–year entries, sorted by author
 html_theme = "furo"
 html_title = project
 html_static_path = ["_static"]
-html_last_updated_fmt = "%d %B %Y"
+html_last_updated_fmt = "%-d %B %Y"
 html_search_language = "fr"
 html_copy_source = False
 
