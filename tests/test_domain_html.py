@@ -115,7 +115,7 @@ def test_code_is_left_alone(pages):
 def test_tooltip_text_written_once_per_page(pages):
     soup = pages("chap1.html")
     store = soup.select_one("div.devops-tooltips")
-    assert store.has_attr("hidden")
+    assert store["aria-hidden"] == "true"  # visually hidden, read through aria-describedby
     tips = {tip["id"]: " ".join(tip.get_text(" ").split()) for tip in store.select("[id]")}
     assert tips["devops-tip-term-CI-CD"] == "Ensemble de pratiques d’automatisation."
     assert (

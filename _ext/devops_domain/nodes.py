@@ -35,7 +35,10 @@ def depart_term_reference_html(self: HTML5Translator, node: term_reference) -> N
 
 
 def visit_tooltip_store_html(self: HTML5Translator, node: tooltip_store) -> None:
-    self.body.append('<div class="devops-tooltips" hidden>\n')
+    # Visually hidden rather than ``hidden``: without layout, browsers compute the accessible
+    # description of inline markup with stray blanks (« ( dev ) »). aria-hidden keeps it out
+    # of the reading order; aria-describedby still reads it.
+    self.body.append('<div class="devops-tooltips" aria-hidden="true">\n')
 
 
 def depart_tooltip_store_html(self: HTML5Translator, node: tooltip_store) -> None:

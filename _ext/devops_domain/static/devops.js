@@ -16,8 +16,8 @@
     if (popup) return popup;
     popup = document.createElement("div");
     popup.className = "devops-tooltip-popup";
-    popup.setAttribute("role", "tooltip");
-    popup.id = "devops-tooltip-popup";
+    // Purely visual: screen readers already get the text through aria-describedby.
+    popup.setAttribute("aria-hidden", "true");
     popup.hidden = true;
     popup.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
     popup.addEventListener("mouseleave", scheduleHide);
@@ -27,13 +27,17 @@
 
   function place(link) {
     var rect = link.getBoundingClientRect();
-    var viewport = document.documentElement.clientWidth;
+    var viewportWidth = document.documentElement.clientWidth;
+    var viewportHeight = document.documentElement.clientHeight;
     var width = popup.offsetWidth;
-    var left = rect.left + window.scrollX;
-    var maxLeft = window.scrollX + viewport - width - 8;
-    left = Math.max(window.scrollX + 8, Math.min(left, maxLeft));
-    popup.style.left = left + "px";
-    popup.style.top = rect.bottom + window.scrollY + 6 + "px";
+    var height = popup.offsetHeight;
+    var left = Math.max(8, Math.min(rect.left, viewportWidth - width - 8));
+    var top = rect.bottom + 6;
+    if (top + height > viewportHeight && rect.top - 6 - height >= 0) {
+      top = rect.top - 6 - height; // no room below: open above the link
+    }
+    popup.style.left = left + window.scrollX + "px";
+    popup.style.top = top + window.scrollY + "px";
   }
 
   function show(link) {
