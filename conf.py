@@ -31,6 +31,7 @@ extensions = [
     "devops_domain",
     "navigation_refresh",
     "furo_fr",
+    "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
     "french_typography",  # apostrophes and no-break spaces of French punctuation
 ]
 

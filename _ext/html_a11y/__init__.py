@@ -1,0 +1,53 @@
+"""HTML accessibility fixes for markup that Sphinx 9.0 and docutils 0.22 write.
+
+* Toctree captions are ``<p class="caption" role="heading">`` with no ``aria-level``
+  (required by ARIA; sphinx-doc/sphinx#14030): they get ``aria-level="2"``, the level
+  browsers already assume.
+* Bibliography entries have the role ``doc-biblioentry``, deprecated by DPUB-ARIA 1.1,
+  inside a ``role="list"``: the list then has no items and screen readers announce it
+  empty. Each entry becomes a ``listitem``.
+
+Each visitor writes what Sphinx writes and only amends the opening tag.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+    from sphinx.writers.html5 import HTML5Translator
+
+CAPTION_TAG = '<p class="caption" role="heading">'
+
+
+def visit_title(self: HTML5Translator, node: nodes.title) -> None:
+    start = len(self.body)
+    type(self).visit_title(self, node)
+    for position in range(start, len(self.body)):  # the tag, then a <span> for the text
+        if self.body[position].startswith(CAPTION_TAG):
+            self.body[position] = CAPTION_TAG[:-1] + ' aria-level="2">'
+            break
+
+
+def depart_title(self: HTML5Translator, node: nodes.title) -> None:
+    type(self).depart_title(self, node)
+
+
+def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
+    type(self).visit_citation(self, node)
+    self.body[-1] = self.body[-1].replace('role="doc-biblioentry"', 'role="listitem"', 1)
+
+
+def depart_citation(self: HTML5Translator, node: nodes.citation) -> None:
+    type(self).depart_citation(self, node)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the amended visitors for HTML-like outputs (HTML, EPUB)."""
+    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
+    return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}
