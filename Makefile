@@ -11,7 +11,7 @@ DOCTREES    := $(BUILDDIR)/doctrees
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
-CATALOGS    := _ext/furo_fr/locale
+CATALOGS    := _ext/*/locale
 
 .PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test lint clean
 
@@ -21,7 +21,7 @@ help:
 	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
 	@echo "make epubcheck the EPUB, checked by epubcheck"
-	@echo "make catalogs  compile the .po files of _ext/furo_fr into .mo files"
+	@echo "make catalogs  compile the extensions' .po files (_ext/*/locale) into .mo files"
 	@echo "make test      the test suite"
 	@echo "make lint      ruff"
 

@@ -85,6 +85,10 @@ POSSESSIVE = re.compile(
 )
 POSSESSIVE_MSGID = "%(author)s's %(theme)s"
 
+#: furo's navigation labels each expandable entry « Toggle navigation of <title> ».
+TOGGLE_NAVIGATION = re.compile(r'aria-label="Toggle navigation of (?P<title>[^"]*)"')
+TOGGLE_NAVIGATION_MSGID = "Toggle navigation of %(title)s"
+
 #: The article holds the book's own text, which the filter leaves untouched.
 ARTICLE_START = '<article role="main" id="furo-main-content">'
 ARTICLE_END = "</article>"
@@ -95,6 +99,11 @@ def _translate_ui(html: str) -> str:
         translated = _(english)
         if translated != english:
             html = html.replace(markup.format(english), markup.format(escape(translated)))
+    toggle = _(TOGGLE_NAVIGATION_MSGID)
+    if toggle != TOGGLE_NAVIGATION_MSGID:
+        html = TOGGLE_NAVIGATION.sub(
+            lambda m: f'aria-label="{toggle % {"title": m["title"]}}"', html
+        )
     pattern = _(POSSESSIVE_MSGID)
     if pattern != POSSESSIVE_MSGID:
         html = POSSESSIVE.sub(
