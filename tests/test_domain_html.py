@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -225,3 +226,35 @@ def test_general_index_and_inventory(pages):
         r"^Patrick Debois devops:person 1 personnes\.html#person-Patrick-Debois -$", inventory, re.M
     )
     assert re.search(r"^Éthique devops:term 1 glossaire\.html#term-Ethique -$", inventory, re.M)
+
+
+def test_another_project_links_to_terms_with_intersphinx(pages, tmp_path):
+    """objects.inv lets a second book link to our terms and people."""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parents[1] / '_ext')!r})\n"
+        "extensions = ['myst_parser', 'sphinx.ext.intersphinx', 'devops_domain']\n"
+        "intersphinx_mapping = {'livre': ('https://livre.example.org/', "
+        f"{str(pages.outdir / 'objects.inv')!r})}}\n",
+        encoding="utf-8",
+    )
+    (other / "index.md").write_text(
+        "# Autre\n\n{external+livre:devops:term}`DevOps`, {devops:term}`GitOps` et "
+        "{devops:person}`Patrick Debois`.\n",
+        encoding="utf-8",
+    )
+    built = build(other, "html")
+    assert built.warnings == ""
+    links = [
+        a["href"]
+        for a in BeautifulSoup(
+            (built.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
+        ).select("a.reference.external")
+    ]
+    assert links == [
+        "https://livre.example.org/glossaire.html#term-DevOps",
+        "https://livre.example.org/glossaire.html#term-GitOps",
+        "https://livre.example.org/personnes.html#person-Patrick-Debois",
+    ]

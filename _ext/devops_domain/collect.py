@@ -6,7 +6,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 
-from .entries import Entry, Mention
+from .entries import Entry, Mention, lookup_key
 from .warnings import WARNING_TYPE, Subtype
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def collect_document(
                 entry = entry._replace(content=definition_content(node))
                 by_anchor[entry.anchor] = entry._replace(digest=content_digest(entry))
             continue
-        kind, key = node["reftype"], node["reftarget"]
+        kind, key = node["reftype"], lookup_key(node["reftarget"])
         slug = nodes.make_id(f"{kind}-{key}") or kind
         counters[slug] = counters.get(slug, 0) + 1
         anchor = f"mention-{slug}-{counters[slug]}"

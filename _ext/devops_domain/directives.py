@@ -145,7 +145,7 @@ class TermDirective(EntryDirective):
                     nodes.inline(name, name),
                     refdomain="devops",
                     reftype="term",
-                    reftarget=lookup_key(name),
+                    reftarget=name,
                     refexplicit=True,
                     refwarn=False,
                     refdoc=entry.docname,

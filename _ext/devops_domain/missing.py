@@ -26,7 +26,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
         return True  # already reported where the definition is written
     devops: DevOpsDomain = domain  # type: ignore[assignment]
     kind = node["reftype"]
-    target = node.get("devops_written", node["reftarget"])
+    target = node["reftarget"]
     message = f"unknown {kind} {target!r}"
     close = devops.close_names(kind, target)
     if close:

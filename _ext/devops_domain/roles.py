@@ -7,7 +7,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
-from .entries import Kind, lookup_key
+from .entries import Kind
 
 #: First character of the role's text -> footnote behaviour of that mention.
 FOOTNOTE_PREFIXES = {"!": "never", "+": "always"}
@@ -31,12 +31,11 @@ class MentionRole(SphinxRole):
             nodes.inline(title, title),
             refdomain="devops",
             reftype=self.kind,
-            reftarget=lookup_key(target),
+            reftarget=" ".join(target.split()),  # as written: intersphinx matches it exactly
             refexplicit=has_title,
             refwarn=True,
             refdoc=self.env.current_document.docname,
             devops_footnote=footnote,
-            devops_written=" ".join(target.split()),
         )
         self.set_source_info(xref)
         return [xref], []
