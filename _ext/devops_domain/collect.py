@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
@@ -56,8 +58,6 @@ def collect_document(
     document: nodes.document, docname: str, entries: list[Entry]
 ) -> tuple[list[Entry], list[Mention], str]:
     """Fill each entry's content, give each mention an anchor and record it."""
-    from .domain import content_digest
-
     by_anchor = {entry.anchor: entry for entry in entries}
     counters: dict[str, int] = {}
     mentions: list[Mention] = []
@@ -93,3 +93,10 @@ def collect_document(
 
 def owner_has_key(entry: Entry | None, kind: str, key: str) -> bool:
     return entry is not None and entry.kind == kind and key in entry.keys
+
+
+def content_digest(entry: Entry) -> str:
+    """A fingerprint of everything other pages show of an entry."""
+    content = entry.content.pformat() if entry.content is not None else ""
+    shown = (entry._replace(lineno=0, content=None, digest=""), content)
+    return hashlib.sha1(repr(shown).encode(), usedforsecurity=False).hexdigest()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections import defaultdict
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from .collect import collect_document
 from .directives import PersonDirective, TermDirective
 from .entries import KINDS, Entry, Kind, Mention, lookup_key
 from .indices import PeopleIndex, TermsIndex
@@ -98,8 +98,6 @@ class DevOpsDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Store each definition's content and every mention, once the document is fully read."""
-        from .collect import collect_document  # the reading side lives with its helpers
-
         entries, mentions, title = collect_document(
             document, docname, self.entries_by_doc.get(docname, [])
         )
@@ -332,10 +330,3 @@ def _mention_signature(mentions: list[Mention], title: str) -> set[tuple[Kind, s
 
 def _where(env: BuildEnvironment, entry: Entry) -> str:
     return f"{env.doc2path(entry.docname, base=False)}:{entry.lineno}"
-
-
-def content_digest(entry: Entry) -> str:
-    """A fingerprint of everything other pages show of an entry."""
-    content = entry.content.pformat() if entry.content is not None else ""
-    shown = (entry._replace(lineno=0, content=None, digest=""), content)
-    return hashlib.sha1(repr(shown).encode(), usedforsecurity=False).hexdigest()
