@@ -136,12 +136,14 @@ def book_build(tmp_path_factory):
 
 # -- What a reader of the book sees -------------------------------------------------------------
 
-#: The introduction's four footnotes, in the order of their calls (1 to 4): their text and
-#: the addresses they link to.  Whatever writes them (plain MyST footnotes, or the devops
-#: domain from {person}/{term} entries), this is what must come out.
+#: The introduction's footnotes, in the order of their calls (1 to 21): the beginning of their
+#: text and the addresses they link to.  Whatever writes them (plain MyST footnotes, or the
+#: devops domain from {person}/{term} entries), this is what must come out: the biographies
+#: of the people at their first mention, the definitions of the terms marked :footnote:, and
+#: the original English of translated quotations (the [^orig-…] notes).
 FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Patrick Debois est un ingénieur et développeur, il est l'inventeur du mot DevOps.",
+        "Patrick Debois est un ingénieur et développeur, il est l'inventeur du mot DevOps",
         ("http://www.jedi.be/blog/",),
     ),
     (
@@ -156,10 +158,43 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (),
     ),
     (
-        "Andrew Shafer est un développeur et cofondateur du projet Puppet, outil de gestion "
-        "de configuration.",
+        "Andrew Shafer est un développeur et l'un des associés fondateurs de Reductive Labs "
+        "(devenue Puppet), aux côtés de Luke Kanies, créateur de Puppet, outil de gestion "
+        "de configuration",
         ("https://puppet.com/",),
     ),
+    (
+        "Alexis Richardson est un entrepreneur, cofondateur de Rabbit Technologies, "
+        "l'entreprise à l'origine de RabbitMQ",
+        (),
+    ),
+    ("« GitOps – Operations by Pull Request ».", ()),
+    (
+        "Kent Beck est un développeur, créateur de l'Extreme Programming (XP) et signataire "
+        "du Manifeste agile",
+        (),
+    ),
+    (
+        "Martin Fowler est un auteur britannique spécialiste du développement logiciel",
+        ("https://martinfowler.com/",),
+    ),
+    ("« at least daily » ; « verified by an automated build (including test) ».", ()),
+    ("John Allspaw est un ingénieur spécialiste de l'exploitation des sites web.", ()),
+    ("Paul Hammond est un développeur web.", ()),
+    ("« 10+ Deploys Per Day", ()),
+    ("« Continuous Integration, Pipelines and Deployment ».", ()),
+    (
+        "Nicole Forsgren est une chercheuse spécialiste de la performance des équipes de "
+        "développement.",
+        (),
+    ),
+    ("Jez Humble est un ingénieur et auteur, entré chez ThoughtWorks en 2004", ()),
+    ("Gene Kim est un auteur et chercheur.", ()),
+    ("« shift left on security ».", ()),
+    ("« DevOps Needs to Become DevOpsSec ».", ()),
+    ("« largely transparent to developers » ; « largely “assembled,” not developed ».", ()),
+    ("« Shift-Left Testing ».", ()),
+    ("« culture of fear ».", ()),
 )
 
 #: Sentences of the introduction as corrected in the book (typos of the original text).

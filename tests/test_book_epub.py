@@ -101,7 +101,13 @@ def test_introduction(epub):
         note = page.find(id=call["href"].removeprefix("#"))
         assert expected in normalize(note.get_text("")), note
         assert set(links) <= {a["href"] for a in note.find_all("a", href=True)}, note
-    citation = next(a for a in page.find_all("a", href=True) if "bibliographie" in a["href"])
-    assert re.search(r"Shafer\W+2009", citation.get_text())
-    entry = xhtml(epub, "source/bibliographie.xhtml").find(id=citation["href"].split("#")[1])
-    assert "Agile Infrastructure" in normalize(entry.get_text())
+    # Each citation leads to the entry of its first author and year (« Debois, 2008 »).
+    citations = [a for a in page.find_all("a", href=True) if "bibliographie" in a["href"]]
+    assert citations
+    bibliography = xhtml(epub, "source/bibliographie.xhtml")
+    for citation in citations:
+        cited = re.fullmatch(r"(.+), (\d{4}[a-z]?|s\. d\.)", normalize(citation.get_text()))
+        assert cited, citation
+        entry = normalize(bibliography.find(id=citation["href"].split("#")[1]).p.get_text())
+        assert entry.startswith(re.split(r" et al\.| et ", cited[1])[0]), (citation, entry)
+        assert f"({cited[2]})" in entry, (citation, entry)
