@@ -55,6 +55,7 @@ def test_elided_apostrophe_before_inline_markup(app: SphinxTestApp) -> None:
     assert "l’<strong>Agile Systems Administration Group</strong>" in html
     assert 'de l’<a class="reference internal" href="#term-integration-continue">' in html
     assert "d’<em>abord</em>" in html
+    assert "d’«\u00a0Accelerate\u00a0»" in html  # an elision before an opening quote
     assert "jusqu’<strong>ici</strong>" in html
     assert 'lorsqu’<code class="docutils literal notranslate">' in html
     # docutils' French smartquotes would have made a closing quote of each of them.

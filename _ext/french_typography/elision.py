@@ -5,9 +5,10 @@ context.  In ``l'**Agile Systems Administration Group**`` the ``'`` ends the tex
 nothing follows it in that node, so the rule for apostrophes (a quote between two letters)
 cannot apply and the quote is taken for a closing secondary quote: in French, ``”``
 (``l”<strong>…``).  Before Sphinx's smartquotes run, this transform writes the apostrophe
-U+2019 itself when the quote ends a ``Text`` node, closes one of the words that French
-elides (``l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu' quelqu' presqu'``) and
-the next character of the paragraph (in the next inline node) is a letter or a digit.
+U+2019 itself when the quote closes one of the words that French elides (``l' d' j' m' n'
+s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu' quelqu' presqu'``) and either ends a ``Text``
+node before a letter or a digit (in the next inline node), or comes before an opening
+quote (``d'« Accelerate »``), where smartquotes would see a closing one.
 
 The list of words, rather than « any letter », keeps real quotes working: in
 ``il dit 'non'[^1]`` the closing quote follows a letter and is followed by the footnote's
@@ -28,12 +29,16 @@ logger = logging.getLogger(__name__)
 
 APOSTROPHE = "\N{RIGHT SINGLE QUOTATION MARK}"  # U+2019, French smartquotes' apostrophe
 
-#: An elided word at the very end of a text, then its straight quote.  The word must not be
-#: the end of a longer word (``(?<!…)``: no letter before it).
-ELIDED_AT_END = re.compile(
-    r"(?<![^\W\d_])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|quelqu|presqu)'\Z",
+#: An elided word, then its straight quote.  The word must not be the end of a longer word
+#: (``(?<!…)``: no letter before it).
+ELIDED = re.compile(
+    r"(?<![^\W\d_])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|quelqu|presqu)'",
     re.IGNORECASE,
 )
+
+#: What may follow an elision's apostrophe: a letter or digit, or an opening quote
+#: (« d'« Accelerate » », which smartquotes alone would turn into « d”« »).
+FOLLOWS_ELISION = frozenset("«“")
 
 
 def _smartquotes_educate_quotes(transform: SphinxTransform) -> bool:
@@ -63,10 +68,13 @@ class FrenchElision(SphinxTransform):
                 continue
             replacements: dict[int, str] = {}
             for piece in block.pieces:
-                if piece.protected or not ELIDED_AT_END.search(str(piece.node)):
+                if piece.protected:
                     continue
-                following = block.text[piece.end : piece.end + 1]
-                if following.isalnum():
-                    replacements[piece.end - 1] = APOSTROPHE
+                for match in ELIDED.finditer(str(piece.node)):
+                    quote = piece.start + match.end() - 1
+                    following = block.text[quote + 1 : quote + 2]
+                    at_end = quote == piece.end - 1
+                    if (at_end and following.isalnum()) or following in FOLLOWS_ELISION:
+                        replacements[quote] = APOSTROPHE
             if replacements:
                 block.rewrite(replacements)
