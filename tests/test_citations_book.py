@@ -52,7 +52,7 @@ def test_the_citations_of_the_introduction_link_to_the_bibliography(book_build):
         "(New Relic, 2014)",
         "(New Relic, 2014)",
         "(New Relic, 2014)",
-        "(Agile System Administration, 2008; New Relic, 2014)",
+        "(Agile System Administration, 2008 ; New Relic, 2014)",  # thin space before ;
     ]
     # Every citation of the text and of its footnotes (the tooltips repeat definitions without
     # links, on purpose).

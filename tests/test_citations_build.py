@@ -92,15 +92,15 @@ def test_html_is_the_same_as_with_the_roles(html):
     "text",
     [
         "(Shafer, 2009a)",
-        "(Debois, 2008; Shafer, 2009a)",
+        "(Debois, 2008\u202f; Shafer, 2009a)",
         "(Forsgren et al., 2018, p. 12)",
         "(voir Debois, 2008, chap. 3)",
         "(2009)",
-        "(2009; 2008, p. 202)",
+        "(2009\u202f; 2008, p. 202)",
         "Shafer (2009b)",
         "Shafer (2009b, p. 33)",
         "Comme le montre Forsgren et al. (2018), tout commence à Toronto (Debois, 2008).",
-        "(Shafer, 2009a; 2008)",
+        "(Shafer, 2009a\u202f; 2008)",
         "Dans une note : Debois (2008, p. 204).",
     ],
 )

@@ -59,7 +59,11 @@ def french_person() -> PersonStyle:
     )
 
 
-def parentheses(sep: str = "; ", sep2: str | None = None, last_sep: str | None = None):
+#: French puts a thin no-break space before « ; » (U+202F, as french_typography writes it).
+CITATION_SEP = "\u202f; "
+
+
+def parentheses(sep: str = CITATION_SEP, sep2: str | None = None, last_sep: str | None = None):
     return BracketStyle(left="(", right=")", sep=sep, sep2=sep2, last_sep=last_sep)
 
 
