@@ -127,8 +127,24 @@ def test_tooltip_text_written_once_per_page(pages):
     assert html.count("Ensemble de pratiques d’automatisation.") == 1
     assert "Second paragraphe" not in html  # only the first paragraph
     for link in soup.select("a.devops-term"):
-        assert link["aria-describedby"] in tips
+        assert soup.find(id=link["aria-describedby"]) is not None
+    # A footnote term's links point at its footnote: its text is on the page once.
+    agilite = soup.select_one('a.devops-term[href$="#term-agilite"]')
+    described = soup.find(id=agilite["aria-describedby"])
+    assert described.find_parent("aside", class_="footnote") is not None
+    assert html.count("L’agilité permet de s’adapter aux changements.") == 1
+    assert "devops-tip-term-agilite" not in tips
     assert soup.select_one('script[src*="devops.js"]') is not None
+
+
+def test_definitions_are_not_repeated_on_their_own_page(pages):
+    soup = pages("glossaire.html")
+    assert soup.select_one("div.devops-tooltips") is None
+    link = soup.select_one('p.devops-see a[href="#term-CI-CD"]')
+    own = soup.find(id=link["aria-describedby"])
+    assert own.find_parent("dd") is not None  # the definition's own first paragraph
+    html = (pages.outdir / "glossaire.html").read_text(encoding="utf-8")
+    assert html.count("Ensemble de pratiques d’automatisation.") == 1
 
 
 def test_entries_render_with_see_also_and_backlinks(pages):

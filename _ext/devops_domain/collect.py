@@ -39,12 +39,21 @@ def definition_content(definition: nodes.definition) -> nodes.Element:
     for child in definition.children:
         if not child.get("devops_generated"):
             content += child.deepcopy()
-    for node in content.findall(nodes.Element):
-        node["ids"] = []
-        node["names"] = []
+    for node in content.findall(nodes.Node):
+        # docutils' copies keep a reference to the glossary's whole document: drop it, so
+        # the copy belongs to the page it is shown on (and the env stays small).
+        node._document = None
+        if isinstance(node, nodes.Element):
+            node["ids"] = []
+            node["names"] = []
     for reference in list(content.findall(nodes.footnote_reference)):
         reference.parent.remove(reference)
     return content
+
+
+def tooltip_id(entry: Entry) -> str:
+    """The id of the element whose text a term's links describe themselves with."""
+    return f"devops-tip-{entry.anchor}"
 
 
 def document_title(document: nodes.document) -> str:
@@ -59,14 +68,15 @@ def collect_document(
 ) -> tuple[list[Entry], list[Mention], str]:
     """Fill each entry's content, give each mention an anchor and record it."""
     by_anchor = {entry.anchor: entry for entry in entries}
+    for definition in document.findall(nodes.definition):  # class-based: docutils' fast path
+        entry = by_anchor.get(definition.get("devops_entry", ""))
+        if entry is not None:
+            entry = entry._replace(content=definition_content(definition))
+            by_anchor[entry.anchor] = entry._replace(digest=content_digest(entry))
     counters: dict[str, int] = {}
     mentions: list[Mention] = []
-    for node in document.findall(lambda n: isinstance(n, nodes.definition) or is_mention(n)):
-        if isinstance(node, nodes.definition):
-            entry = by_anchor.get(node.get("devops_entry", ""))
-            if entry is not None:
-                entry = entry._replace(content=definition_content(node))
-                by_anchor[entry.anchor] = entry._replace(digest=content_digest(entry))
+    for node in document.findall(addnodes.pending_xref):
+        if not is_mention(node):
             continue
         kind, key = node["reftype"], lookup_key(node["reftarget"])
         slug = nodes.make_id(f"{kind}-{key}") or kind

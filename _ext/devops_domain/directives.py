@@ -13,6 +13,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from .collect import tooltip_id
 from .entries import Entry, Kind, lookup_key, person_sort_name
 from .nodes import backlinks
 from .warnings import WARNING_TYPE, Subtype
@@ -51,7 +52,13 @@ class EntryDirective(SphinxDirective):
         definition = nodes.definition(devops_entry=anchor)
         self.set_source_info(term)
         self.set_source_info(definition)
-        definition += self.parse_content_to_nodes(allow_section_headings=False)
+        content = self.parse_content_to_nodes(allow_section_headings=False)
+        first = next((node for node in content if isinstance(node, nodes.paragraph)), None)
+        if name and first is not None and self.kind == "term":
+            # The term's links on this page describe themselves with this paragraph.
+            first["ids"].append(tooltip_id(entry))
+            self.state.document.ids[tooltip_id(entry)] = first
+        definition += content
         definition += self.generated_parts(entry)
         item = nodes.definition_list_item("", term, definition)
         entry_list = nodes.definition_list(

@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import process_only_nodes
 
-from .collect import enclosing_definition, is_mention
+from .collect import enclosing_definition, is_mention, tooltip_id
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
@@ -41,7 +41,9 @@ class FirstMentionFootnotes(SphinxPostTransform):
         process_only_nodes(self.document, self.env._tags)
         seen: set[tuple[str, str, str]] = set()
         added: set[str] = set()
-        for mention in list(self.document.findall(is_mention)):
+        for mention in list(self.document.findall(addnodes.pending_xref)):
+            if not is_mention(mention):
+                continue
             mode = mention.get("devops_footnote", "first")
             if mode == "never" or is_excluded(mention):
                 continue
@@ -64,10 +66,15 @@ class FirstMentionFootnotes(SphinxPostTransform):
         reference = nodes.footnote_reference(
             "", "0", ids=[reference_id], refid=footnote_id, auto=1, docname=docname
         )
+        body = footnote_body(entry, docname)
+        first = next((node for node in body if isinstance(node, nodes.paragraph)), None)
+        if entry.kind == "term" and first is not None:
+            # The term's tooltip points here: its text is written once on the page.
+            first["ids"].append(self.unique_id(tooltip_id(entry)))
         footnote = nodes.footnote(
             "",
             nodes.label("", "0"),
-            *footnote_body(entry, docname),
+            *body,
             ids=[footnote_id],
             backrefs=[reference_id],
             auto=1,

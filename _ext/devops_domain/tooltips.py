@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .collect import tooltip_id
 from .nodes import tooltip_store
 
 if TYPE_CHECKING:
@@ -23,12 +24,8 @@ if TYPE_CHECKING:
 TOOLTIP_BUILDERS = ("html", "dirhtml")
 
 
-def is_term_xref(node: nodes.Node) -> bool:
-    return (
-        isinstance(node, addnodes.pending_xref)
-        and node.get("refdomain") == "devops"
-        and node.get("reftype") == "term"
-    )
+def is_term_xref(node: addnodes.pending_xref) -> bool:
+    return node.get("refdomain") == "devops" and node.get("reftype") == "term"
 
 
 class AddTooltips(SphinxPostTransform):
@@ -43,23 +40,26 @@ class AddTooltips(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
-        store = tooltip_store()
-        written: set[str] = set()
-        for xref in list(self.document.findall(is_term_xref)):
+        # Not fed to the search index: a definition is found on its own page.
+        store = tooltip_store(classes=["no-search"])
+        for xref in list(self.document.findall(addnodes.pending_xref)):
+            if not is_term_xref(xref):
+                continue
             entry = domain.find("term", xref["reftarget"])
             if entry is None or entry.content is None:
                 continue
-            tooltip_id = f"devops-tip-{entry.anchor}"
-            if tooltip_id not in written:
+            target = tooltip_id(entry)
+            # Already on the page (the definition itself, its footnote, or a tooltip written
+            # for an earlier link): point at it, so the text is written once per page.
+            if target not in self.document.ids:
                 paragraph = first_paragraph(entry, xref["refdoc"])
                 if paragraph is None:
                     continue
-                written.add(tooltip_id)
-                store += nodes.container(
-                    "", paragraph, ids=[tooltip_id], classes=["devops-tooltip"]
-                )
-            xref["devops_tooltip"] = tooltip_id
-        if written:
+                tooltip = nodes.container("", paragraph, ids=[target], classes=["devops-tooltip"])
+                self.document.ids[target] = tooltip
+                store += tooltip
+            xref["devops_tooltip"] = target
+        if len(store):
             self.document += store
 
 
@@ -70,9 +70,11 @@ class FlattenTooltips(SphinxPostTransform):
     builders = TOOLTIP_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
-        linkish = (nodes.reference, nodes.target)
-        for store in self.document.findall(tooltip_store):
-            for node in list(store.findall(lambda n: isinstance(n, linkish))):
+        store = self.document.children[-1] if self.document.children else None
+        if not isinstance(store, tooltip_store):  # AddTooltips appends it last, or not at all
+            return
+        for kind in (nodes.reference, nodes.target):
+            for node in list(store.findall(kind)):
                 node.replace_self(nodes.inline("", "", *node.children))
 
 

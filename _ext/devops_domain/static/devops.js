@@ -46,7 +46,16 @@
     clearTimeout(hideTimer);
     ensurePopup();
     popup.innerHTML = "";
-    popup.appendChild(source.cloneNode(true)).removeAttribute("id");
+    // A copy without links or ids: nothing focusable in a tooltip, no duplicate anchors.
+    var copy = source.cloneNode(true);
+    copy.removeAttribute("id");
+    copy.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+    copy.querySelectorAll("a").forEach(function (link) {
+      var span = document.createElement("span");
+      while (link.firstChild) span.appendChild(link.firstChild);
+      link.replaceWith(span);
+    });
+    popup.appendChild(copy);
     popup.hidden = false;
     current = link;
     place(link);
