@@ -56,6 +56,7 @@ bibtex_default_style = "fr"  # French author–year entries, sorted by author
 html_theme = "furo"
 html_title = project
 html_static_path = ["_static"]
+html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = "%-d %B %Y"
 html_search_language = "fr"
 html_copy_source = False
