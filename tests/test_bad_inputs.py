@@ -1,0 +1,315 @@
+"""Malformed input (issue #7, part 5): one located warning per problem, no traceback, and every
+other page still written.
+
+Each ``tests/roots/test-bad-*`` holds the cases of one kind; a root whose behaviour is a known
+defect holds that case alone, so that fixing it changes no other expectation.  The roots are
+built as the book is (``python -m sphinx -n``, nitpicky like conf.py) but without ``-W``:
+the build must go on and write everything else.
+
+MyST gives a role the line of its paragraph, not its own (Sphinx's ``{ref}`` and
+sphinxcontrib-bibtex's roles too): each bad mention stands in a paragraph of its own, so
+that the line of the warning is the line of the mention.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import BOOK, BUILD_ENV, TESTS
+
+pytestmark = pytest.mark.slow
+
+NOTES = "see /work/notes/equivalence.md"
+
+#: Every warning each root gives, as Sphinx prints it (path relative to the root).
+EXPECTED: dict[str, list[str]] = {
+    "domain": [
+        "definitions.md:21: WARNING: term without a name [devops.empty]",
+        "definitions.md:26: WARNING: term 'Vide' has no definition [devops.empty]",
+        "definitions.md:30: WARNING: 'term': Unknown option key: 'alias' "
+        "(allowed: ['aliases', 'expansion', 'footnote', 'see']) [myst.directive_option]",
+        "definitions.md:35: WARNING: person without a name [devops.empty]",
+        "definitions.md:41: WARNING: person 'Sans Biographie' has no definition [devops.empty]",
+        "definitions.md:44: WARNING: malformed :url: 'www.jedi.be/blog' of 'Patrick Debois': "
+        "expected http(s)://… [devops.url]",
+        "definitions.md:51: WARNING: malformed :url: 'ftp://example.org/' of 'Adresse FTP': "
+        "expected http(s)://… [devops.url]",
+        "definitions.md:57: WARNING: malformed :url: 'http://' of 'Adresse Vide': "
+        "expected http(s)://… [devops.url]",
+        "definitions.md:63: WARNING: malformed :url: 'https://exa mple.org/' of "
+        "'Adresse Espacée': expected http(s)://… [devops.url]",
+        "definitions.md:69: WARNING: malformed :url: 'javascript:alert(1)' of 'Adresse Script': "
+        "expected http(s)://… [devops.url]",
+        "definitions.md:12: WARNING: term 'GitOps' is mentioned in its own definition "
+        "[devops.self]",
+        "definitions.md:48: WARNING: person 'Debois' is mentioned in its own definition "
+        "[devops.self]",
+        "definitions.md:15: WARNING: alias 'CI/CD' of term 'GitOps' (definitions.md:9) is the "
+        "name of another term (definitions.md:15) [devops.alias]",
+        "definitions.md:15: WARNING: alias 'culture DevOps' is defined twice: here and at "
+        "definitions.md:3 [devops.duplicate]",
+        "doublons.md:3: WARNING: term 'DevOps' is defined twice: here and at definitions.md:3 "
+        "[devops.duplicate]",
+        "doublons.md:8: WARNING: person 'Patrick Debois' is defined twice: here and at "
+        "definitions.md:44 [devops.duplicate]",
+        "doublons.md:13: WARNING: alias 'Debois' is defined twice: here and at "
+        "definitions.md:44 [devops.duplicate]",
+        "usage.md:3: WARNING: unknown term 'Kubernetes' [devops.ref]",
+        "usage.md:5: WARNING: unknown term 'DevOsp' (did you mean 'DevOps'?) [devops.ref]",
+        "usage.md:7: WARNING: unknown person 'Linus Torvalds' [devops.ref]",
+        "usage.md:9: WARNING: unknown person 'Patrik Debois' "
+        "(did you mean 'Patrick Debois' or 'Pierre Debois'?) [devops.ref]",
+        "usage.md:11: WARNING: unknown person '' [devops.ref]",
+        "usage.md:13: WARNING: unknown term '' [devops.ref]",
+    ],
+    "citations": [
+        'refs.bib:7: WARNING: unknown entry type "@weirdtype" for "Etrange2011": '
+        "formatted as @misc [citations.unknown_entry_type]",
+        'pandoc.md:3: WARNING: could not find bibtex key "Inconnue2042" [bibtex.key_not_found]',
+        'pandoc.md:5: WARNING: could not find bibtex key "Absente2043" [bibtex.key_not_found]',
+        "pandoc.md:9: WARNING: a citation's prefix or suffix cannot contain { or }: "
+        "[@Shafer2009, p. {12}] [citations.pandoc_syntax]",
+        'roles.md:3: WARNING: could not find bibtex key "Inconnue2045" [bibtex.key_not_found]',
+        'roles.md:5: WARNING: could not find bibtex key "Inconnue2046" [bibtex.key_not_found]',
+    ],
+    # An unknown name in :see:, and a person's name there: one warning each (the book is
+    # nitpicky, which must not add a second one).
+    "see": [
+        "index.md:3: WARNING: unknown term 'Inexistant' in :see: of 'DevOps' [devops.see]",
+        "index.md:3: WARNING: unknown term 'Patrick Debois' in :see: of 'DevOps' [devops.see]",
+    ],
+    # An alias that differs from its own name only by case: harmless, lookups ignore case.
+    "alias-self": [],
+    # Two names that give the same anchor in two documents (C++ and C): nothing to warn.
+    "anchors": [],
+}
+
+#: Roots whose expected warning is not known word for word yet (a known defect): the line
+#: they must start with and a pattern for the rest.
+EXPECTED_PATTERNS: dict[str, list[str]] = {
+    "unclosed": [r"ouvert\.md:5: WARNING: .+ \[(devops|myst)\.[a-z_]+\]"],
+    "bib-syntax": [r"refs\.bib:10: WARNING: .*'=' expected.* \[(bibtex|citations)\.[a-z_]+\]"],
+    "bib-duplicates": [
+        r"refs\.bib:7: WARNING: .*Double2009.* \[(bibtex|citations)\.[a-z_]+\]",
+        r"refs\.bib:(13|15): WARNING: .*Champ2010.* \[(bibtex|citations)\.[a-z_]+\]",
+    ],
+}
+
+#: Roots whose warnings are wrong today (a known defect) -> the note that describes it.
+DEFECTS = {
+    "see": "D4",
+    "alias-self": "D5",
+    "unclosed": "D7",
+    "bib-syntax": "D8",
+    "bib-duplicates": "D9",
+}
+ROOTS = [*EXPECTED, *EXPECTED_PATTERNS]
+
+
+def known_defect(root: str, *, when: bool = True):
+    """``root`` as a parameter, marked xfail when its case is a known defect."""
+    if when and root in DEFECTS:
+        return pytest.param(
+            root, marks=pytest.mark.xfail(strict=True, reason=f"{NOTES} {DEFECTS[root]}")
+        )
+    return root
+
+
+@dataclass
+class Build:
+    src: Path
+    out: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def lines(self) -> list[str]:
+        """What Sphinx printed on stderr, paths relative to the root, colours removed."""
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", self.stderr).replace(f"{self.src}/", "")
+        return [line for line in plain.splitlines() if line.strip()]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [line for line in self.lines if "WARNING:" in line]
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.out / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def build(root: str, base: Path) -> Build:
+    src = base / root / "src"
+    shutil.copytree(TESTS / "roots" / f"test-bad-{root}", src)
+    out, doctrees = base / root / "html", base / root / "doctrees"
+    command = [sys.executable, "-m", "sphinx", "-n", "-b", "html", "-d", str(doctrees)]
+    result = subprocess.run(
+        [*command, str(src), str(out)],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        env={**BUILD_ENV, "PYTHONPATH": str(BOOK / "_ext")},
+        check=False,
+    )
+    return Build(src, out, result.returncode, result.stdout, result.stderr)
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> dict[str, Build]:
+    base = tmp_path_factory.mktemp("bad")
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = {root: pool.submit(build, root, base) for root in ROOTS}
+    return {root: job.result() for root, job in done.items()}
+
+
+# -- Warnings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("root", [known_defect(root) for root in EXPECTED])
+def test_each_problem_has_its_located_warning(builds, root):
+    assert sorted(builds[root].warnings) == sorted(EXPECTED[root])
+
+
+@pytest.mark.parametrize("root", [known_defect(root) for root in EXPECTED_PATTERNS])
+def test_each_problem_has_a_located_warning(builds, root):
+    warnings = builds[root].warnings
+    for pattern in EXPECTED_PATTERNS[root]:
+        assert [line for line in warnings if re.fullmatch(pattern, line)], (pattern, warnings)
+
+
+LOCATED = re.compile(r"[\w./-]+:\d+: WARNING: .+ \[[a-z_]+\.[a-z_]+\]")
+
+
+@pytest.mark.parametrize("root", [known_defect(r, when=r == "bib-duplicates") for r in ROOTS])
+def test_every_warning_names_its_file_and_line(builds, root):
+    """``path:LINE: WARNING: … [type.subtype]``, for every warning of every root."""
+    assert [line for line in builds[root].warnings if not LOCATED.fullmatch(line)] == []
+
+
+def test_see_warns_about_each_unknown_name(builds):
+    """The :see: warnings are there today; only their nitpicky duplicates are wrong (D4)."""
+    for line in EXPECTED["see"]:
+        assert line in builds["see"].warnings
+
+
+# -- No traceback, every page ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("root", [known_defect(r, when=r == "bib-syntax") for r in ROOTS])
+def test_no_traceback(builds, root):
+    built = builds[root]
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert "Traceback" not in built.stdout + built.stderr
+    assert "Exception occurred" not in built.stdout + built.stderr
+    # Nothing but warnings on stderr (no « ERROR », no error report).
+    assert [line for line in built.lines if "WARNING:" not in line] == []
+
+
+@pytest.mark.parametrize("root", [known_defect(r, when=r == "bib-syntax") for r in ROOTS])
+def test_every_page_is_written(builds, root):
+    built = builds[root]
+    sources = {path: path.read_text(encoding="utf-8") for path in built.src.glob("*.md")}
+    pages = [str(path.relative_to(built.src).with_suffix(".html")) for path in sources]
+    pages += ["genindex.html", "search.html"]
+    # The domain's indexes, when there is something to list (Sphinx skips an empty index).
+    for kind, index in (("term", "devops-terms.html"), ("person", "devops-people.html")):
+        if any(f"```{{{kind}}} " in text for text in sources.values()):
+            pages.append(index)
+    assert [page for page in pages if not (built.out / page).is_file()] == []
+
+
+# -- What the pages show ---------------------------------------------------------------------
+
+
+def text_of(page: BeautifulSoup) -> str:
+    """The text of the page's article, apostrophes straight (French smart quotes curl them)."""
+    return page.select_one("article").get_text().replace("\u2019", "'")
+
+
+def test_nothing_the_author_wrote_is_dropped(builds):
+    built = builds["domain"]
+    definitions = text_of(built.page("definitions"))
+    for text in ("Un terme sans nom.", "Une personne sans nom.", "Une option qui n'existe pas."):
+        assert text in definitions
+    assert "Une seconde définition du même terme." in text_of(built.page("doublons"))
+    usage = built.page("usage").get_text()
+    for text in ("Kubernetes", "DevOsp", "Linus Torvalds", "Patrik Debois", "texte"):
+        assert text in usage  # an unknown mention stays as text
+
+
+def test_a_malformed_url_is_text_not_a_link(builds):
+    page = builds["domain"].page("definitions")
+    hrefs = [a.get("href", "") for a in page.find_all("a")]
+    for url in ("www.jedi.be/blog", "ftp://example.org/", "http://", "javascript:alert(1)"):
+        assert url not in hrefs
+        assert page.find("code", string=url) or url in page.get_text()
+    assert not [href for href in hrefs if href.lower().startswith("javascript:")]
+
+
+def test_a_biography_that_mentions_someone_has_no_footnote_within(builds):
+    """README: mentions inside footnotes or definitions never get a footnote; no warning."""
+    usage = builds["domain"].page("usage")
+    notes = usage.select("aside.footnote")
+    shafer = next(note for note in notes if "Andrew Shafer" in note.get_text())
+    assert shafer.select_one("a.devops-person[href$='#person-Patrick-Debois']")
+    assert shafer.select("a.footnote-reference") == []
+    # Patrick Debois still has his own footnote, at his own first mention in the text.
+    assert any("Patrick Debois" in note.get_text() for note in notes if note is not shafer)
+    assert not [line for line in builds["domain"].warnings if "biographies.md" in line]
+
+
+@pytest.mark.xfail(strict=True, reason=f"{NOTES} D10")
+def test_an_entry_without_text_gets_no_empty_footnote(builds):
+    """« Vide » and « Sans Biographie » have no text: their mentions get no (empty) footnote."""
+    usage = builds["domain"].page("usage")
+    empty = [
+        note["id"] for note in usage.select("aside.footnote") if not note.select("p, ul, ol, div")
+    ]
+    assert empty == []
+
+
+@pytest.mark.xfail(strict=True, reason=f"{NOTES} D6")
+def test_each_term_link_describes_its_own_term(builds):
+    """The tooltip a link points at (aria-describedby) is the definition of that link's term."""
+    page = builds["anchors"].page("lettre")
+    wanted = {"C++": "Un langage de programmation.", "C": "La troisième lettre de l'alphabet."}
+    for link in page.select("a.devops-term"):
+        tooltip = page.find(id=link["aria-describedby"])
+        assert tooltip.get_text(" ", strip=True) == wanted[link.get_text()]
+
+
+def test_unclosed_directive_swallows_the_rest_of_its_document_only(builds):
+    """MyST (CommonMark) closes an unclosed fence at the end of the document: the next
+    document is untouched and the term is usable from it."""
+    built = builds["unclosed"]
+    suite = built.page("suite")
+    assert suite.select_one("a.devops-term[href$='#term-Ouvert']")
+    assert "Tout ce qui suit" in built.page("ouvert").select_one("dl.devops-terms").get_text()
+
+
+@pytest.mark.xfail(strict=True, reason=f"{NOTES} D8")
+def test_a_bib_syntax_error_loses_only_its_entry(builds):
+    chapitre = builds["bib-syntax"].page("chapitre").get_text()
+    assert "Shafer, 2009" in chapitre
+    assert "Debois, 2011" in chapitre
+
+
+@pytest.mark.xfail(strict=True, reason=f"{NOTES} D9")
+def test_a_bib_duplicate_loses_nothing_after_it(builds):
+    chapitre = builds["bib-duplicates"].page("chapitre").get_text()
+    assert "Debois, 2010" in chapitre
+    assert "Kim, 2011" in chapitre
+
+
+def test_an_unknown_textual_citation_stays_text(builds):
+    """README: an ``@name`` that is no key stays text, silently."""
+    pandoc = builds["citations"].page("pandoc").get_text()
+    assert "@Textuelle2044" in pandoc
+    assert not [line for line in builds["citations"].warnings if "Textuelle2044" in line]
