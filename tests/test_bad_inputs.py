@@ -105,9 +105,6 @@ EXPECTED_PATTERNS: dict[str, list[str]] = {
 
 #: Roots whose warnings are wrong today (a known defect) -> the note that describes it.
 DEFECTS = {
-    "see": "D4",
-    "alias-self": "D5",
-    "unclosed": "D7",
     "bib-syntax": "D8",
     "bib-duplicates": "D9",
 }
@@ -265,7 +262,6 @@ def test_a_biography_that_mentions_someone_has_no_footnote_within(builds):
     assert not [line for line in builds["domain"].warnings if "biographies.md" in line]
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D10")
 def test_an_entry_without_text_gets_no_empty_footnote(builds):
     """« Vide » and « Sans Biographie » have no text: their mentions get no (empty) footnote."""
     usage = builds["domain"].page("usage")
@@ -275,11 +271,10 @@ def test_an_entry_without_text_gets_no_empty_footnote(builds):
     assert empty == []
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D6")
 def test_each_term_link_describes_its_own_term(builds):
     """The tooltip a link points at (aria-describedby) is the definition of that link's term."""
     page = builds["anchors"].page("lettre")
-    wanted = {"C++": "Un langage de programmation.", "C": "La troisième lettre de l'alphabet."}
+    wanted = {"C++": "Un langage de programmation.", "C": "La troisième lettre de l’alphabet."}
     for link in page.select("a.devops-term"):
         tooltip = page.find(id=link["aria-describedby"])
         assert tooltip.get_text(" ", strip=True) == wanted[link.get_text()]

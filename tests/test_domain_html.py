@@ -118,9 +118,9 @@ def test_tooltip_text_written_once_per_page(pages):
     store = soup.select_one("div.devops-tooltips")
     assert store["aria-hidden"] == "true"  # visually hidden, read through aria-describedby
     tips = {tip["id"]: " ".join(tip.get_text(" ").split()) for tip in store.select("[id]")}
-    assert tips["devops-tip-term-CI-CD"] == "Ensemble de pratiques d’automatisation."
+    assert tips["devops-tip-glossaire-term-CI-CD"] == "Ensemble de pratiques d’automatisation."
     assert (
-        tips["devops-tip-term-DevOps"]
+        tips["devops-tip-glossaire-term-DevOps"]
         == "Mouvement qui rapproche le développement et l’exploitation."
     )
     html = (pages.outdir / "chap1.html").read_text(encoding="utf-8")
@@ -133,7 +133,7 @@ def test_tooltip_text_written_once_per_page(pages):
     described = soup.find(id=agilite["aria-describedby"])
     assert described.find_parent("aside", class_="footnote") is not None
     assert html.count("L’agilité permet de s’adapter aux changements.") == 1
-    assert "devops-tip-term-agilite" not in tips
+    assert "devops-tip-glossaire-term-agilite" not in tips
     assert soup.select_one('script[src*="devops.js"]') is not None
 
 

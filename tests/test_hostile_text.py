@@ -195,7 +195,6 @@ def test_search_index_holds_the_text(html_out):
     assert any(TERM in title for title in index["alltitles"])  # the section with the mention
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D11")
 def test_html_index_anchors_are_valid(html_out):
     """Every fragment a page links to is a valid fragment (no « # » inside it)."""
     bad = []
@@ -272,13 +271,11 @@ def test_epubcheck_finds_nothing_else(epubcheck_errors):
     assert [error for error in epubcheck_errors if not kinds[error]] == []
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D11")
 def test_epubcheck_accepts_the_index_anchors(epubcheck_errors):
     kinds = defect_of(epubcheck_errors)
     assert [error for error in epubcheck_errors if kinds[error] == "D11"] == []
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D12")
 def test_epubcheck_accepts_the_url(epubcheck_errors):
     kinds = defect_of(epubcheck_errors)
     assert [error for error in epubcheck_errors if kinds[error] == "D12"] == []
@@ -299,7 +296,6 @@ def test_pdf_shows_the_text(pdf_text, string):
     assert squash(string) in squash(pdf_text)
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D12")
 def test_pdf_shows_the_url_without_latex_commands(pdf_text):
     """The URL's < and > print as themselves, not as « \\T1\\textgreater{} »."""
     assert "textgreater" not in pdf_text

@@ -52,8 +52,12 @@ def definition_content(definition: nodes.definition) -> nodes.Element:
 
 
 def tooltip_id(entry: Entry) -> str:
-    """The id of the element whose text a term's links describe themselves with."""
-    return f"devops-tip-{entry.anchor}"
+    """The id of the element whose text a term's links describe themselves with.
+
+    Anchors are unique per document only (« C++ » and « C » both make ``term-C``): the
+    document's name keeps two entries of two glossaries apart on a page that shows both.
+    """
+    return f"{nodes.make_id('devops-tip-' + entry.docname)}-{entry.anchor}"
 
 
 def document_title(document: nodes.document) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 from urllib.parse import urlsplit
 
@@ -25,6 +28,10 @@ logger = logging.getLogger(__name__)
 _ = get_translation("devops_domain")
 
 
+#: A line that opens (with an info string) or closes (alone) a MyST fence.
+FENCE = re.compile(r" {0,3}(`{3,}|:{3,})[ \t]*(\S.*)?$")
+
+
 def comma_list(argument: str | None) -> tuple[str, ...]:
     """``a, b , c`` -> ("a", "b", "c"); empty items are dropped."""
     return tuple(" ".join(item.split()) for item in (argument or "").split(",") if item.strip())
@@ -45,6 +52,11 @@ class EntryDirective(SphinxDirective):
             self.warn(Subtype.EMPTY, f"{self.kind} without a name")
         if not self.content:
             self.warn(Subtype.EMPTY, f"{self.kind} {name!r} has no definition")
+        elif not self.fence_is_closed():
+            self.warn(
+                Subtype.UNCLOSED,
+                f"{self.kind} {name!r} is never closed: the rest of the file is its definition",
+            )
         anchor = make_id(self.env, self.state.document, self.kind, name or None)
         entry = self.make_entry(name, anchor)
 
@@ -72,6 +84,40 @@ class EntryDirective(SphinxDirective):
             self.domain.note_entry(entry)
             result.insert(0, addnodes.index(entries=self.index_entries(entry)))
         return result
+
+    def fence_is_closed(self) -> bool:
+        """Whether the MyST fence that opens this directive is closed by a later line.
+
+        CommonMark closes an open fence at the end of the document, silently; by its rules
+        the fence is unclosed exactly when no later line is a bare fence of the same
+        character, at least as long.
+        """
+        fences = self.source_fences()
+        position = bisect.bisect_left(fences, (self.lineno,))
+        if position == len(fences) or fences[position][0] != self.lineno:
+            return True  # not a MyST fence (reStructuredText, or a nested parse)
+        _, opening, _ = fences[position]
+        return any(
+            bare and marker[0] == opening[0] and len(marker) >= len(opening)
+            for _, marker, bare in fences[position + 1 :]
+        )
+
+    def source_fences(self) -> list[tuple[int, str, bool]]:
+        """(line, marker, bare) of each fence line of this document, read once per document
+        (``temp_data`` lives while the document is read); ``bare``: no info string after it."""
+        cache = self.env.temp_data.setdefault("devops_fences", {})
+        source = self.state.document.current_source or ""
+        if source not in cache:
+            try:
+                text = Path(source).read_text(encoding="utf-8")
+            except OSError:
+                text = ""
+            cache[source] = [
+                (number, match[1], match[2] is None)
+                for number, line in enumerate(text.splitlines(), start=1)
+                if (match := FENCE.match(line))
+            ]
+        return cache[source]
 
     @property
     def domain(self) -> DevOpsDomain:
@@ -201,9 +247,18 @@ class PersonDirective(EntryDirective):
         return [("single", entry.sort_text, entry.anchor, "main", None)]
 
 
+#: The characters RFC 3986 allows in a URI (others must be percent-encoded).
+URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
+
+
 def is_web_url(url: str) -> bool:
+    """An absolute http(s) URL that a browser, an EPUB reader and LaTeX's \\url all accept."""
     parts = urlsplit(url)
-    return parts.scheme in {"http", "https"} and bool(parts.netloc) and " " not in url
+    return (
+        parts.scheme in {"http", "https"}
+        and bool(parts.netloc)
+        and URI_CHARACTERS.fullmatch(url) is not None
+    )
 
 
 def url_node(url: str) -> nodes.Node:

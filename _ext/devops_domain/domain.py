@@ -238,18 +238,16 @@ class DevOpsDomain(Domain):
 
     # -- checks after all documents are read ----------------------------------------------------
     def check_consistency(self) -> None:
-        owners: dict[tuple[Kind, str], tuple[Entry, str, bool]] = {}
+        owners: dict[tuple[Kind, str], tuple[Entry, bool]] = {}
         for entry in self.all_entries():
             if not entry.name:
                 continue
             names = (entry.name, *entry.aliases)
             for position, (name, key) in enumerate(zip(names, entry.keys, strict=True)):
                 is_alias = position > 0
-                first, first_name, first_is_alias = owners.setdefault(
-                    (entry.kind, key), (entry, name, is_alias)
-                )
-                if first is entry and first_name == name:
-                    continue
+                first, first_is_alias = owners.setdefault((entry.kind, key), (entry, is_alias))
+                if first is entry:
+                    continue  # the same entry twice under one key (« DevOps », « devops »)
                 if is_alias != first_is_alias:
                     alias_of, other = (entry, first) if is_alias else (first, entry)
                     self._warn(

@@ -6,6 +6,7 @@ import unicodedata
 from typing import Literal, NamedTuple
 
 from docutils import nodes
+from sphinx.locale import _
 
 Kind = Literal["term", "person"]
 KINDS: tuple[Kind, ...] = ("term", "person")
@@ -25,9 +26,10 @@ def french_sort_key(text: str) -> tuple[str, str]:
 
 
 def index_letter(text: str) -> str:
-    """The letter an index groups ``text`` under: « Éthique » goes under « E »."""
+    """The letter an index groups ``text`` under: « Éthique » under « E », « .NET » under
+    « Symboles » (Sphinx's own word, as in the general index; « # » is no valid anchor)."""
     first = french_sort_key(text)[0][:1]
-    return first.upper() if first.isalpha() else "#"
+    return first.upper() if first.isalpha() else str(_("Symbols"))
 
 
 def person_sort_name(name: str) -> str:

@@ -25,6 +25,11 @@ def wants_footnote(entry: Entry) -> bool:
     return entry.kind == "person" or entry.footnote
 
 
+def has_text(entry: Entry) -> bool:
+    """An entry written without text gets no (empty) footnote; it is warned about already."""
+    return entry.content is not None and len(entry.content) > 0
+
+
 class FirstMentionFootnotes(SphinxPostTransform):
     """Add a footnote after the first mention of each person or footnote term in each document.
 
@@ -48,7 +53,7 @@ class FirstMentionFootnotes(SphinxPostTransform):
             if mode == "never" or is_excluded(mention):
                 continue
             entry = domain.find(mention["reftype"], mention["reftarget"])
-            if entry is None or entry.content is None or not wants_footnote(entry):
+            if entry is None or not wants_footnote(entry) or not has_text(entry):
                 continue
             docname = mention["refdoc"]
             first = (docname, entry.kind, entry.anchor)

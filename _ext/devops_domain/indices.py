@@ -30,7 +30,10 @@ class EntryIndex(Index):
         wanted = set(docnames) if docnames is not None else None
         entries = sorted(
             (e for e in domain.all_entries() if e.kind == self.kind and e.name),
-            key=lambda e: french_sort_key(e.sort_text),
+            key=lambda e: (
+                e.sort_text[:1].isalpha(),
+                french_sort_key(e.sort_text),
+            ),  # symbols first
         )
         seen: set[str] = set()
         content = []

@@ -22,8 +22,8 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
     """Replace Sphinx's generic message for our roles; copies of a definition stay quiet."""
     if domain is None or domain.name != "devops":
         return None
-    if node.get("devops_copy"):
-        return True  # already reported where the definition is written
+    if node.get("devops_copy") or node.get("devops_see"):
+        return True  # reported where the definition is written, or as devops.see
     devops: DevOpsDomain = domain  # type: ignore[assignment]
     kind = node["reftype"]
     target = node["reftarget"]

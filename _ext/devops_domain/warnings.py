@@ -26,6 +26,8 @@ class Subtype(StrEnum):
     """A person's ``:url:`` that is not an absolute http(s) URL."""
     SELF = "self"
     """A term or person mentioned inside its own definition."""
+    UNCLOSED = "unclosed"
+    """A MyST fence (```` ```{term} ````) never closed: the rest of the file became its text."""
     UNUSED = "unused"
     """A term defined but never mentioned (informational, off unless ``devops_report_unused``)."""
 
