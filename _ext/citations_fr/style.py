@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pybtex.plugin import find_plugin
@@ -213,9 +214,19 @@ def entry_year(entry: Entry) -> str:
 # -- Names, labels, sorting ---------------------------------------------------------------
 
 
+#: pybtex's plain-text backend, found once: ``Text.render_as("text")`` looks it up with
+#: ``find_plugin``, which scans every installed entry point on each call.
+_PLAIN_TEXT = find_plugin("pybtex.backends", "text")()
+
+
+@cache
 def plain(latex: str) -> str:
-    """A BibTeX field as plain text (accents decoded, braces dropped)."""
-    return Text.from_latex(latex).render_as("text")
+    """A BibTeX field as plain text (accents decoded, braces dropped).
+
+    Called for every name, year and title of every citation on every page, with the same
+    few hundred strings: cached, as the backend is.
+    """
+    return Text.from_latex(latex).render(_PLAIN_TEXT)
 
 
 def last_name(person: Person) -> str:
