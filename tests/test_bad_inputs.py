@@ -90,30 +90,32 @@ EXPECTED: dict[str, list[str]] = {
     "alias-self": [],
     # Two names that give the same anchor in two documents (C++ and C): nothing to warn.
     "anchors": [],
+    # A .bib syntax error, a repeated key, a repeated field: each at its line, and the rest of
+    # the file kept (no « could not find bibtex key » for the entries after them).
+    "bib-syntax": [
+        "refs.bib:10: WARNING: syntax error in line 10: '=' expected [citations.bibfile]"
+    ],
+    "bib-duplicates": [
+        "refs.bib:7: WARNING: repeated bibliography entry: Double2009 [citations.bibfile]",
+        "refs.bib:13: WARNING: entry with key Champ2010 has a duplicate title field "
+        "[citations.bibfile]",
+    ],
 }
 
 #: Roots whose expected warning is not known word for word yet (a known defect): the line
 #: they must start with and a pattern for the rest.
 EXPECTED_PATTERNS: dict[str, list[str]] = {
     "unclosed": [r"ouvert\.md:5: WARNING: .+ \[(devops|myst)\.[a-z_]+\]"],
-    "bib-syntax": [r"refs\.bib:10: WARNING: .*'=' expected.* \[(bibtex|citations)\.[a-z_]+\]"],
-    "bib-duplicates": [
-        r"refs\.bib:7: WARNING: .*Double2009.* \[(bibtex|citations)\.[a-z_]+\]",
-        r"refs\.bib:(13|15): WARNING: .*Champ2010.* \[(bibtex|citations)\.[a-z_]+\]",
-    ],
 }
 
 #: Roots whose warnings are wrong today (a known defect) -> the note that describes it.
-DEFECTS = {
-    "bib-syntax": "D8",
-    "bib-duplicates": "D9",
-}
+DEFECTS: dict[str, str] = {}
 ROOTS = [*EXPECTED, *EXPECTED_PATTERNS]
 
 
-def known_defect(root: str, *, when: bool = True):
+def known_defect(root: str):
     """``root`` as a parameter, marked xfail when its case is a known defect."""
-    if when and root in DEFECTS:
+    if root in DEFECTS:
         return pytest.param(
             root, marks=pytest.mark.xfail(strict=True, reason=f"{NOTES} {DEFECTS[root]}")
         )
@@ -184,7 +186,7 @@ def test_each_problem_has_a_located_warning(builds, root):
 LOCATED = re.compile(r"[\w./-]+:\d+: WARNING: .+ \[[a-z_]+\.[a-z_]+\]")
 
 
-@pytest.mark.parametrize("root", [known_defect(r, when=r == "bib-duplicates") for r in ROOTS])
+@pytest.mark.parametrize("root", ROOTS)
 def test_every_warning_names_its_file_and_line(builds, root):
     """``path:LINE: WARNING: … [type.subtype]``, for every warning of every root."""
     assert [line for line in builds[root].warnings if not LOCATED.fullmatch(line)] == []
@@ -199,7 +201,7 @@ def test_see_warns_about_each_unknown_name(builds):
 # -- No traceback, every page ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("root", [known_defect(r, when=r == "bib-syntax") for r in ROOTS])
+@pytest.mark.parametrize("root", ROOTS)
 def test_no_traceback(builds, root):
     built = builds[root]
     assert built.returncode == 0, built.stderr[-3000:]
@@ -209,7 +211,7 @@ def test_no_traceback(builds, root):
     assert [line for line in built.lines if "WARNING:" not in line] == []
 
 
-@pytest.mark.parametrize("root", [known_defect(r, when=r == "bib-syntax") for r in ROOTS])
+@pytest.mark.parametrize("root", ROOTS)
 def test_every_page_is_written(builds, root):
     built = builds[root]
     sources = {path: path.read_text(encoding="utf-8") for path in built.src.glob("*.md")}
@@ -289,14 +291,12 @@ def test_unclosed_directive_swallows_the_rest_of_its_document_only(builds):
     assert "Tout ce qui suit" in built.page("ouvert").select_one("dl.devops-terms").get_text()
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D8")
 def test_a_bib_syntax_error_loses_only_its_entry(builds):
     chapitre = builds["bib-syntax"].page("chapitre").get_text()
     assert "Shafer, 2009" in chapitre
     assert "Debois, 2011" in chapitre
 
 
-@pytest.mark.xfail(strict=True, reason=f"{NOTES} D9")
 def test_a_bib_duplicate_loses_nothing_after_it(builds):
     chapitre = builds["bib-duplicates"].page("chapitre").get_text()
     assert "Debois, 2010" in chapitre

@@ -6,8 +6,9 @@
 * a French author-year bibliography style ``fr`` for pybtex
   (:mod:`citations_fr.style`) and reference style ``author_year_fr`` for
   sphinxcontrib-bibtex (:mod:`citations_fr.referencing`);
-* a warning for bibliography entries of a type that the style does not know
-  (:mod:`citations_fr.checks`).
+* located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error, a
+  repeated key or field (``citations.bibfile``; the rest of the file is kept), an entry of a
+  type that the style does not know (``citations.unknown_entry_type``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     import pybtex.plugin
     import sphinxcontrib.bibtex.plugin
 
-    from .checks import warn_unsupported_types
+    from .checks import read_bibfiles, warn_unsupported_types
     from .parser import PandocCitationsParser, WarnUnresolvedCitations, unresolved_citation
     from .referencing import FrenchAuthorYearReferenceStyle
     from .style import FrenchLabelStyle, FrenchSortingStyle, FrenchStyle
@@ -43,5 +44,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_source_parser(PandocCitationsParser, override=True)
     app.add_node(unresolved_citation)
     app.add_post_transform(WarnUnresolvedCitations)
+    # Before sphinxcontrib-bibtex's own handler (500), which then keeps what this one read.
+    app.connect("builder-inited", read_bibfiles, priority=400)
     app.connect("builder-inited", warn_unsupported_types, priority=600)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pybtex.errors
 from pybtex.plugin import find_plugin
 from sphinx.util import logging
+from sphinxcontrib.bibtex.bibfile import parse_bibdata
 
 from .style import FrenchStyle, unsupported_types
 
@@ -17,15 +20,121 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def read_text(bibfile: Path, encoding: str = "utf-8-sig") -> str:
+    """The text of ``bibfile``, or nothing if it cannot be read (it is warned elsewhere)."""
+    try:
+        return bibfile.read_text(encoding=encoding)
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def entry_lines(text: str, key: str, entry_type: str | None = None) -> list[int]:
+    """The lines where ``@type{key,`` starts in ``text`` (1-based), in order.
+
+    Keys and types ignore case, as pybtex's do.
+    """
+    kind = re.escape(entry_type) if entry_type else r"[^\s{(@]+"
+    start = re.compile(rf"@\s*{kind}\s*[{{(]\s*{re.escape(key)}\s*,", re.I)
+    return [text.count("\n", 0, match.start()) + 1 for match in start.finditer(text)]
+
+
 def entry_line(bibfile: Path, entry_type: str, key: str) -> int | None:
     """The line where ``@type{key,`` starts in ``bibfile`` (1-based), if found."""
-    start = re.compile(rf"@\s*{re.escape(entry_type)}\s*[{{(]\s*{re.escape(key)}\s*,", re.I)
-    try:
-        text = bibfile.read_text(encoding="utf-8-sig")
-    except OSError:
-        return None
-    match = start.search(text)
-    return None if match is None else text.count("\n", 0, match.start()) + 1
+    lines = entry_lines(read_text(bibfile), key, entry_type)
+    return lines[0] if lines else None
+
+
+# -- Errors in the .bib files ---------------------------------------------------------------
+
+#: pybtex's data errors, which carry no line: the key (and field) they are about.
+REPEATED_ENTRY = re.compile(r"repeated bibliography entry: (?P<key>\S+)")
+DUPLICATE_FIELD = re.compile(r"entry with key (?P<key>\S+) has a duplicate (?P<field>\S+) field")
+
+
+def has_field_twice(text: str, line: int, field: str) -> bool:
+    """Whether the entry that starts at ``line`` of ``text`` gives ``field`` twice."""
+    entry = re.split(r"\n\s*@", "\n".join(text.splitlines()[line - 1 :]), maxsplit=1)[0]
+    return len(re.findall(rf"(?:^|[,{{(])\s*{re.escape(field)}\s*=", entry, re.I | re.M)) > 1
+
+
+class ErrorLocator:
+    """Where in the .bib files each error that pybtex reports is.
+
+    A syntax error knows its file and line.  A data error names only a key: a repeated
+    entry is the key's next occurrence (in the order the files are read), a duplicate
+    field the first entry of that key that gives the field twice.
+    """
+
+    def __init__(self, bibfiles: list[Path], encoding: str) -> None:
+        self.texts = {bibfile: read_text(bibfile, encoding) for bibfile in bibfiles}
+        self.repeated: Counter[str] = Counter()
+
+    def occurrences(self, key: str) -> list[tuple[Path, int]]:
+        return [
+            (bibfile, line)
+            for bibfile, text in self.texts.items()
+            for line in entry_lines(text, key)
+        ]
+
+    def locate(self, error: Exception) -> str | None:
+        filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
+        if filename and line:
+            return f"{filename}:{line}"
+        found: tuple[Path, int] | None = None
+        if match := REPEATED_ENTRY.fullmatch(str(error)):
+            self.repeated[match["key"].casefold()] += 1
+            later = self.occurrences(match["key"])[self.repeated[match["key"].casefold()] :]
+            found = later[0] if later else None
+        elif match := DUPLICATE_FIELD.fullmatch(str(error)):
+            places = self.occurrences(match["key"])
+            twice = [(f, n) for f, n in places if has_field_twice(self.texts[f], n, match["field"])]
+            found = (twice or places or [None])[0]
+        if found is not None:
+            return f"{found[0]}:{found[1]}"
+        if filename:
+            return str(filename)
+        return str(next(iter(self.texts))) if len(self.texts) == 1 else None
+
+
+def read_bibfiles(app: Sphinx) -> None:
+    """Read the .bib files for sphinxcontrib-bibtex, and warn about their errors.
+
+    sphinxcontrib-bibtex reads them in its own ``builder-inited`` handler with pybtex in
+    strict mode: a syntax error raises (a traceback, nothing built), and a repeated key or
+    field stops the file there (every later entry lost), with a warning that names no line.
+
+    This handler runs just before it (priority 400, sphinxcontrib-bibtex's is 500) and reads
+    the same files with sphinxcontrib-bibtex's own function (``bibfile.parse_bibdata``)
+    inside ``pybtex.errors.capture()``, pybtex's way of collecting errors instead of raising
+    them: the parser reports each error and goes on, keeping every other entry (and what it
+    could read of the broken one).  The result goes where sphinxcontrib-bibtex keeps it, the
+    ``cite`` domain's ``bibdata``; its handler then finds it up to date (same files,
+    encoding and modification times) and keeps it.  So the files are read once, nothing is
+    kept between the two handlers, and the errors are turned into located warnings
+    (``citations.bibfile``) here, where they are caught.
+
+    The files are read on every build, not only when they changed, so that their errors are
+    warned on every build for as long as they are there (as ``citations.unknown_entry_type``
+    is): an incremental ``make html`` with ``-W`` keeps failing until the .bib is fixed.
+    Reading the book's references.bib takes a few milliseconds.
+    """
+    if app.config.bibtex_bibfiles is None:
+        return  # sphinxcontrib-bibtex says so itself
+    bibfiles = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
+    with pybtex.errors.capture() as errors:
+        bibdata = parse_bibdata(bibfiles, app.config.bibtex_encoding)
+    app.env.get_domain("cite").data["bibdata"] = bibdata
+    if not errors:
+        return
+    locator = ErrorLocator(bibfiles, app.config.bibtex_encoding)
+    for error in errors:
+        logger.warning(
+            "%s",
+            error,
+            location=locator.locate(error),
+            type="citations",
+            subtype="bibfile",
+        )
 
 
 def warn_unsupported_types(app: Sphinx) -> None:
