@@ -33,6 +33,7 @@ extensions = [
     "furo_fr",
     "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
     "french_typography",  # apostrophes and no-break spaces of French punctuation
+    "reproducible_epub",  # SOURCE_DATE_EPOCH for the EPUB's zip timestamps too
 ]
 
 primary_domain = "devops"

@@ -24,6 +24,7 @@ The ``.mo`` files are committed next to their ``.po``: after editing a ``.po``, 
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,11 +131,24 @@ def _is_furo(app: Sphinx) -> bool:
     return app.config.html_theme == "furo"
 
 
+def _relative_to_confdir(app: Sphinx, folder: Path) -> str:
+    """``folder`` as ``templates_path`` wants it: relative to the configuration folder.
+
+    Sphinx hashes ``templates_path`` into ``.buildinfo``: an absolute path would make the
+    output depend on where the book is checked out.  Both paths are resolved, so that a
+    symbolic link in either does not lead ``..`` astray.
+    """
+    try:
+        return os.path.relpath(folder, Path(app.confdir).resolve())
+    except ValueError:  # Windows: another drive
+        return str(folder)
+
+
 def _config_inited(app: Sphinx, config: Config) -> None:
-    config.templates_path = [*config.templates_path, str(SITE_TEMPLATES)]
+    config.templates_path = [*config.templates_path, _relative_to_confdir(app, SITE_TEMPLATES)]
     if not _is_furo(app):
         return
-    config.templates_path = [str(FURO_TEMPLATES), *config.templates_path]
+    config.templates_path = [_relative_to_confdir(app, FURO_TEMPLATES), *config.templates_path]
     # The {% trans %} strings of furo's templates go through Sphinx's own catalog:
     # this one is added as a fallback.
     app.add_message_catalog("sphinx", LOCALE_DIR)

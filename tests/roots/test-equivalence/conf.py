@@ -23,6 +23,7 @@ extensions = [
     "furo_fr",
     "html_a11y",
     "french_typography",
+    "reproducible_epub",
 ]
 primary_domain = "devops"
 nitpicky = True
