@@ -564,9 +564,10 @@ def part_text(book: Book, part: str) -> str:
     )
 
 
-def conf_text(variant: str) -> str:
+def conf_text(variant: str, ext_dir: Path = EXT_DIR) -> str:
+    """``ext_dir``: where the domain variant imports ``devops_domain`` from."""
     if variant == "domain":
-        imports = f"\nimport sys\n\nsys.path.insert(0, {str(EXT_DIR)!r})\n"
+        imports = f"\nimport sys\n\nsys.path.insert(0, {str(ext_dir)!r})\n"
         extensions = ["myst_parser", "devops_domain"]
         primary = 'primary_domain = "devops"'
     else:
@@ -574,11 +575,11 @@ def conf_text(variant: str) -> str:
     return CONF.format(variant=variant, imports=imports, extensions=extensions, primary=primary)
 
 
-def write_variant(book: Book, root: Path, variant: str) -> None:
+def write_variant(book: Book, root: Path, variant: str, ext_dir: Path = EXT_DIR) -> None:
     root.mkdir(parents=True, exist_ok=True)
     (root / "chapitres").mkdir(exist_ok=True)
     files = {
-        "conf.py": conf_text(variant),
+        "conf.py": conf_text(variant, ext_dir),
         "index.md": index_text(book, variant),
         "glossaire.md": glossary_text(book, variant),
         "personnes.md": people_text(book, variant),
@@ -623,10 +624,11 @@ def manifest(book: Book) -> dict:
     }
 
 
-def generate(out: Path, docs: int, **sizes: int) -> Book:
+def generate(out: Path, docs: int, ext_dir: Path = EXT_DIR, **sizes: int | None) -> Book:
+    """Write both variants of a book of ``docs`` chapters and its manifest into ``out``."""
     book = make_book(docs, **sizes)
     for variant in VARIANTS:
-        write_variant(book, out / variant, variant)
+        write_variant(book, out / variant, variant, ext_dir)
     (out / "manifest.json").write_text(json.dumps(manifest(book), ensure_ascii=False, indent=1))
     return book
 

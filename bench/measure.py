@@ -27,6 +27,8 @@ class Build:
     cpu: float  # user + system seconds of sphinx-build and its workers
     max_rss_kb: int  # peak resident set of the largest process (sphinx-build or a worker)
     returncode: int
+    user: float = 0.0
+    system: float = 0.0
     read: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -76,7 +78,13 @@ def sphinx_build(
     process.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(encoding="utf-8", errors="replace")
     build = Build(
-        wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, process.returncode, log=log
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss,
+        process.returncode,
+        user=usage.ru_utime,
+        system=usage.ru_stime,
+        log=log,
     )
     for line in text.splitlines():
         if match := READING.match(line):

@@ -28,12 +28,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import importlib.metadata
 import json
 import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,18 +91,54 @@ class Timing:
         )
 
 
-def versions() -> dict[str, str]:
+def versions(ext_dir: Path) -> dict[str, str]:
     found = {"Python": platform.python_version()}
     for name in ("Sphinx", "docutils", "myst-parser", "alabaster"):
         try:
             found[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             found[name] = "?"
-    init = (bookgen.EXT_DIR / "devops_domain" / "__init__.py").read_text(encoding="utf-8")
+    init = (ext_dir / "devops_domain" / "__init__.py").read_text(encoding="utf-8")
     found["devops_domain"] = next(
         (line.split('"')[1] for line in init.splitlines() if line.startswith("__version__")), "?"
     )
     return found
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of a package's source files, to tell whether it changed."""
+    digest = hashlib.sha1()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def snapshot_domain(work: Path) -> dict[str, str]:
+    """Copy ``_ext/devops_domain`` into the work directory: the whole run measures that copy,
+    even if the domain is edited meanwhile (others work in the same checkout)."""
+    source = bookgen.EXT_DIR / "devops_domain"
+    target = work / "_ext" / "devops_domain"
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+    git = ["git", "-C", str(bookgen.REPO)]
+    commit = subprocess.run(
+        [*git, "log", "-1", "--format=%h %cI", "--", "_ext/devops_domain"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    dirty = subprocess.run(
+        [*git, "status", "--porcelain", "--", "_ext/devops_domain"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    return {
+        "commit": commit or "?",
+        "dirty": "yes" if dirty else "no",
+        "digest": tree_digest(target),
+    }
 
 
 def cpu_model() -> str:
@@ -319,11 +357,19 @@ def evaluate(results: dict, judge: str) -> list[dict]:
     if len(sizes) >= 2:
         per_doc = [size["per_doc"]["domain"] for size in sizes]
         spread = max(per_doc) / min(per_doc) - 1
+        base = [size["per_doc"]["baseline"] for size in sizes]
+        own = [
+            (size["clean"]["domain"][judge] - size["clean"]["baseline"][judge]) / size["docs"]
+            for size in sizes
+        ]
         add(
             f"time per document, domain ({judge} time, fixed cost removed)",
             f"{min(per_doc) * 1000:.1f}–{max(per_doc) * 1000:.1f} ms ({spread:.0%})",
             f"spread ≤ {MAX_PER_DOC_SPREAD:.0%}",
             spread <= MAX_PER_DOC_SPREAD,
+            f"baseline: {min(base) * 1000:.1f}–{max(base) * 1000:.1f} ms "
+            f"({max(base) / min(base) - 1:.0%}); the domain's own share (domain - baseline) "
+            f"/ documents: {min(own) * 1000:+.1f} to {max(own) * 1000:+.1f} ms",
         )
     rss = max(
         size["clean"]["domain"]["rss_mb"] / size["clean"]["baseline"]["rss_mb"] for size in sizes
@@ -384,6 +430,7 @@ def fmt_time(seconds: float) -> str:
 
 def render(results: dict) -> str:
     judge = results["judge"]
+    source = results.get("domain_source", {"commit": "?", "dirty": "?", "digest": "?"})
     lines = [
         "# Benchmark: the devops domain against plain Sphinx",
         "",
@@ -393,16 +440,22 @@ def render(results: dict) -> str:
         f"- Machine: {results['cpus']} CPUs ({results['cpu_model']}); load average "
         f"(1 / 5 / 15 min) {results['load_start']} at the start, {results['load_end']} at the end.",
         "- Versions: " + ", ".join(f"{k} {v}" for k, v in results["versions"].items()) + ".",
+        f"- The domain measured: a copy of `_ext/devops_domain` taken at the start "
+        f"(last commit {source['commit']}, uncommitted changes: {source['dirty']}, digest "
+        f"{source['digest']}); the live tree changed during the run: "
+        f"{source.get('changed_during_run', '?')}.",
         f"- Method: each build is a fresh `python -m sphinx -b html -n` child process; "
         f"{results['repeat']} run(s) per measure, the two variants alternating (ABBA), the best "
         f"run kept (median wall time in the JSON). Times are judged on **{judge} time** "
-        "(user + system of the child and its workers, from `os.wait4`: other processes on "
-        "this shared machine do not inflate it); wall time is shown beside it. Peak RSS is "
-        "`ru_maxrss` of the child (the largest process, median of the runs).",
+        "(user + system of the child and its workers, from `os.wait4`), which the other "
+        "processes of this shared machine inflate far less than wall time; wall time is shown "
+        "beside it. Peak RSS is `ru_maxrss` of the child (the largest process, median of the "
+        "runs).",
         "- The books: chapters of French-looking text (3 sections, a table, a list, two "
         "footnotes of the author's), 8 term and 3 person mentions each; terms = documents / 2, "
-        "people = documents / 8; 25 chapters per part. Same text in both variants; the "
-        "baseline writes out its biography footnotes. Theme alabaster, without the global "
+        "people = documents / 8 (at least 6); 25 chapters per part. Same prose in both "
+        "variants; the baseline writes out its biography footnotes. Theme alabaster, without "
+        "the global "
         "table of contents in the sidebar (quadratic, and the same in both variants).",
         "",
         "## Targets",
@@ -470,6 +523,11 @@ def render(results: dict) -> str:
         lines += [
             "",
             "## -j 2 against -j 1 (clean build, wall time, best run)",
+            "",
+            "Only wall time can show a speed-up, and it depends on what else runs on the "
+            "machine (load average above): read the ratios as indications. With -j 2 Sphinx "
+            "reads in 2 processes but resolves every page (the domain's post-transforms) in the "
+            "main process and writes in 1 worker.",
             "",
             "| documents | domain -j 1 (s) | domain -j 2 (s) | speed-up | baseline -j 1 (s) "
             "| baseline -j 2 (s) | speed-up | domain / baseline at -j 2 | RSS domain -j 2 (MB) |",
@@ -554,6 +612,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--workdir", type=Path, default=BENCH / "_work")
     parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
+    parser.add_argument(
+        "--rerender", type=Path, metavar="RESULTS_JSON", help="only re-render an earlier run"
+    )
     args = parser.parse_args(argv)
     args.sizes = (
         [int(s) for s in args.sizes.split(",")] if args.sizes else QUICK if args.quick else SERIES
@@ -564,27 +625,54 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def rerender(path: Path, args: argparse.Namespace) -> int:
+    """Evaluate and render the results of an earlier run again (after a change of this file)."""
+    results = json.loads(path.read_text(encoding="utf-8"))
+    results["targets"] = evaluate(results, results["judge"])
+    args.results.write_text(render(results), encoding="utf-8")
+    print(render(results))
+    return finish(results)
+
+
+def finish(results: dict) -> int:
+    """The exit status: 2 if a build failed or warned, 1 if a target is missed, else 0."""
+    problems = results["problems"]
+    if problems:
+        print("Builds failed or warned:", *problems[:20], sep="\n  ")
+        return 2
+    missed = [t["target"] for t in results["targets"] if not t["ok"]]
+    if missed:
+        print("Targets missed:", *missed, sep="\n  ")
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.rerender:
+        return rerender(args.rerender, args)
     started = datetime.datetime.now()
+    work = args.workdir
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    ext_dir = work / "_ext"
+    domain_source = snapshot_domain(work)
     results: dict = {
         "command": " ".join(["python bench/run.py", *(argv if argv is not None else sys.argv[1:])]),
         "date": started.strftime("%Y-%m-%d %H:%M"),
         "cpus": os.cpu_count(),
         "cpu_model": cpu_model(),
         "load_start": load_average(),
-        "versions": versions(),
+        "versions": versions(ext_dir),
+        "domain_source": domain_source,
         "repeat": args.repeat,
         "judge": args.judge,
         "sizes": [],
     }
-    work = args.workdir
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
     problems: list[str] = []
 
     print("fixed cost: a one-chapter book", flush=True)
-    bookgen.generate(work / "fixed", 1)
+    bookgen.generate(work / "fixed", 1, ext_dir)
     fixed = clean_builds(work / "fixed", args.repeat, 1)
     results["fixed"] = {v: {"wall": t.wall, "cpu": t.cpu} for v, t in fixed.items()}
     problems += [f"fixed {v}: {p}" for v, t in fixed.items() for p in t.problems]
@@ -593,7 +681,7 @@ def main(argv: list[str] | None = None) -> int:
     for docs in args.sizes:
         print(f"{docs} documents", flush=True)
         book = work / f"n{docs:04d}"
-        model = bookgen.generate(book, docs)
+        model = bookgen.generate(book, docs, ext_dir)
         manifest = json.loads((book / "manifest.json").read_text(encoding="utf-8"))
         size: dict = {
             "docs": docs,
@@ -605,7 +693,13 @@ def main(argv: list[str] | None = None) -> int:
         clean = clean_builds(book, args.repeat, 1)
         problems += [f"{docs} {v}: {p}" for v, t in clean.items() for p in t.problems]
         size["clean"] = {
-            v: {"wall": t.wall, "cpu": t.cpu, "wall_median": t.wall_median, "rss_mb": t.rss_mb}
+            v: {
+                "wall": t.wall,
+                "cpu": t.cpu,
+                "wall_median": t.wall_median,
+                "rss_mb": t.rss_mb,
+                "runs": [[r.wall, r.user, r.system] for r in t.runs],
+            }
             for v, t in clean.items()
         }
         size["per_doc"] = {
@@ -643,6 +737,10 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     results["load_end"] = load_average()
+    live = tree_digest(bookgen.EXT_DIR / "devops_domain")
+    results["domain_source"]["changed_during_run"] = (
+        "no" if live == domain_source["digest"] else "yes"
+    )
     results["duration"] = (datetime.datetime.now() - started).total_seconds()
     results["targets"] = evaluate(results, args.judge)
     results["problems"] = problems
@@ -654,14 +752,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print()
     print(text)
-    if problems:
-        print("Builds failed or warned:", *problems[:20], sep="\n  ")
-        return 2
-    missed = [t["target"] for t in results["targets"] if not t["ok"]]
-    if missed:
-        print("Targets missed:", *missed, sep="\n  ")
-        return 1
-    return 0
+    return finish(results)
 
 
 if __name__ == "__main__":
