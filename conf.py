@@ -64,6 +64,8 @@ html_copy_source = False
 
 # -- LaTeX / PDF ----------------------------------------------------------------
 LATEX_PREAMBLE = r"""
+% Names of movements and tools are never cut at the end of a line (« De-vOps »).
+\hyphenation{DevOps DevSecOps GitOps NetDevOps}
 % Sphinx names the table of contents after the root toctree's caption (« Sommaire »); the
 % printed book has a « Table des matières ».  This comes after Sphinx's own \contentsname.
 \addto\captionsfrench{\renewcommand{\contentsname}{Table des matières}}
