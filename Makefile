@@ -13,7 +13,7 @@ PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
 
-.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test lint clean
+.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test lint bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -24,6 +24,7 @@ help:
 	@echo "make catalogs  compile the extensions' .po files (_ext/*/locale) into .mo files"
 	@echo "make test      the test suite"
 	@echo "make lint      ruff"
+	@echo "make bench     the domain against plain Sphinx, 50 to 800 documents (bench/RESULTS.md)"
 
 $(BIN)/sphinx-build: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +58,12 @@ test: $(BIN)/sphinx-build
 lint: $(BIN)/sphinx-build
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+bench: $(BIN)/sphinx-build
+	$(BIN)/python bench/run.py
+
+bench-quick: $(BIN)/sphinx-build
+	$(BIN)/python bench/run.py --quick
 
 clean:
 	rm -rf $(BUILDDIR)
