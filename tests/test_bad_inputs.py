@@ -27,7 +27,6 @@ from conftest import BOOK, BUILD_ENV, TESTS
 
 pytestmark = pytest.mark.slow
 
-NOTES = "see /work/notes/equivalence.md"
 
 #: Every warning each root gives, as Sphinx prints it (path relative to the root).
 EXPECTED: dict[str, list[str]] = {
@@ -100,26 +99,13 @@ EXPECTED: dict[str, list[str]] = {
         "refs.bib:13: WARNING: entry with key Champ2010 has a duplicate title field "
         "[citations.bibfile]",
     ],
+    "unclosed": [
+        "ouvert.md:5: WARNING: term 'Ouvert' is never closed: the rest of the file is its "
+        "definition [devops.unclosed]",
+    ],
 }
 
-#: Roots whose expected warning is not known word for word yet (a known defect): the line
-#: they must start with and a pattern for the rest.
-EXPECTED_PATTERNS: dict[str, list[str]] = {
-    "unclosed": [r"ouvert\.md:5: WARNING: .+ \[(devops|myst)\.[a-z_]+\]"],
-}
-
-#: Roots whose warnings are wrong today (a known defect) -> the note that describes it.
-DEFECTS: dict[str, str] = {}
-ROOTS = [*EXPECTED, *EXPECTED_PATTERNS]
-
-
-def known_defect(root: str):
-    """``root`` as a parameter, marked xfail when its case is a known defect."""
-    if root in DEFECTS:
-        return pytest.param(
-            root, marks=pytest.mark.xfail(strict=True, reason=f"{NOTES} {DEFECTS[root]}")
-        )
-    return root
+ROOTS = list(EXPECTED)
 
 
 @dataclass
@@ -171,16 +157,9 @@ def builds(tmp_path_factory) -> dict[str, Build]:
 # -- Warnings -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("root", [known_defect(root) for root in EXPECTED])
+@pytest.mark.parametrize("root", ROOTS)
 def test_each_problem_has_its_located_warning(builds, root):
     assert sorted(builds[root].warnings) == sorted(EXPECTED[root])
-
-
-@pytest.mark.parametrize("root", [known_defect(root) for root in EXPECTED_PATTERNS])
-def test_each_problem_has_a_located_warning(builds, root):
-    warnings = builds[root].warnings
-    for pattern in EXPECTED_PATTERNS[root]:
-        assert [line for line in warnings if re.fullmatch(pattern, line)], (pattern, warnings)
 
 
 LOCATED = re.compile(r"[\w./-]+:\d+: WARNING: .+ \[[a-z_]+\.[a-z_]+\]")

@@ -479,7 +479,11 @@ def test_incremental_build_equals_clean_build(project, change):
     assert compare(got, want) == []
 
 
-@pytest.mark.xfail(strict=True, reason="Sphinx's, see /work/notes/equivalence.md D2")
+@pytest.mark.xfail(
+    strict=True,
+    reason="Sphinx 9.0 saves the environment before writing, so the search index entries of "
+    "pages not rewritten are lost (sphinx-doc/sphinx#12599)",
+)
 def test_search_index_after_incremental_build_equals_clean_one(root_results):
     """searchindex.js byte for byte, after an edit that rewrites only some pages."""
     got, want = (

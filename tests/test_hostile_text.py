@@ -26,7 +26,6 @@ from conftest import BOOK, BUILD_ENV, TESTS, epubcheck_command, require_tool
 
 pytestmark = pytest.mark.slow
 
-NOTES = "see /work/notes/equivalence.md"
 TAIL = "\"dq\" 'sq' & # $ % _ { } ~ ^ \\"
 TERM = f"<img src=x onerror=alert(1)> {TAIL} fin"
 TERM_ALIAS = f"alias <img src=x onerror=alert(2)> {TAIL} fin"
