@@ -13,6 +13,7 @@ that the line of the warning is the line of the mention.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -140,7 +141,11 @@ def build(root: str, base: Path) -> Build:
         capture_output=True,
         encoding="utf-8",
         errors="replace",
-        env={**BUILD_ENV, "PYTHONPATH": str(BOOK / "_ext")},
+        # _ext for the extensions, tests/roots for the roots' shared bad_input_settings.
+        env={
+            **BUILD_ENV,
+            "PYTHONPATH": os.pathsep.join([str(BOOK / "_ext"), str(TESTS / "roots")]),
+        },
         check=False,
     )
     return Build(src, out, result.returncode, result.stdout, result.stderr)

@@ -3,28 +3,8 @@
 import sys
 from pathlib import Path
 
-# In place: the repository's _ext (the tests also put it on PYTHONPATH).
-sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "_ext"))
+# tests/roots, when built in place (tests/test_bad_inputs.py puts it on PYTHONPATH).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from bad_input_settings import *  # noqa: E402, F403 (the book's settings)
 
 project = "Entrées fautives (bib-duplicates)"
-copyright = "2026, Test"
-version = release = "1.0"
-language = "fr"
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "citations_fr",
-    "devops_domain",
-    "navigation_refresh",
-    "furo_fr",
-    "html_a11y",
-    "french_typography",
-]
-primary_domain = "devops"
-nitpicky = True
-source_suffix = {".md": "markdown"}
-myst_enable_extensions = ["colon_fence"]
-bibtex_bibfiles = ["refs.bib"]
-bibtex_reference_style = "author_year_fr"
-bibtex_default_style = "fr"
-html_theme = "furo"
