@@ -266,6 +266,16 @@ def test_each_term_link_describes_its_own_term(builds):
         assert tooltip.get_text(" ", strip=True) == wanted[link.get_text()]
 
 
+def test_each_footnote_term_gets_its_own_first_mention_footnote(builds):
+    """« C++ » and « C » share an anchor (in two documents): each still gets its footnote."""
+    page = builds["anchors"].page("lettre")
+    notes = [note.p.get_text(" ", strip=True) for note in page.select("aside.footnote")]
+    assert notes == ["Un langage de programmation.", "La troisième lettre de l’alphabet."]
+    index = builds["anchors"].page("devops-terms")
+    names = [a.get_text() for a in index.select('a[href*="#term-"]')]
+    assert names == ["C", "C++"]  # both listed, though they share an anchor
+
+
 def test_unclosed_directive_swallows_the_rest_of_its_document_only(builds):
     """MyST (CommonMark) closes an unclosed fence at the end of the document: the next
     document is untouched and the term is usable from it."""

@@ -56,7 +56,8 @@ class FirstMentionFootnotes(SphinxPostTransform):
             if entry is None or not wants_footnote(entry) or not has_text(entry):
                 continue
             docname = mention["refdoc"]
-            first = (docname, entry.kind, entry.anchor)
+            # An entry is its document and anchor: anchors are unique per document only.
+            first = (docname, entry.docname, entry.anchor)
             if mode == "first" and first in seen:
                 continue
             seen.add(first)

@@ -29,23 +29,18 @@ class EntryIndex(Index):
         domain: DevOpsDomain = self.domain  # type: ignore[assignment]
         wanted = set(docnames) if docnames is not None else None
         entries = sorted(
-            (e for e in domain.all_entries() if e.kind == self.kind and e.name),
-            key=lambda e: (
-                e.sort_text[:1].isalpha(),
-                french_sort_key(e.sort_text),
-            ),  # symbols first
+            (
+                e
+                for e in domain.all_entries()
+                if e.kind == self.kind and e.name and (wanted is None or e.docname in wanted)
+            ),
+            # Symbols first, as in the general index; then letters in French order.
+            key=lambda e: (e.sort_text[:1].isalpha(), french_sort_key(e.sort_text)),
         )
-        seen: set[str] = set()
         content = []
         for letter, group in groupby(entries, key=lambda e: index_letter(e.sort_text)):
-            rows: list[IndexEntry] = []
-            for entry in group:
-                if entry.anchor in seen or (wanted is not None and entry.docname not in wanted):
-                    continue
-                seen.add(entry.anchor)
-                rows += self.rows(domain, entry)
-            if rows:
-                content.append((letter, rows))
+            rows = [row for entry in group for row in self.rows(domain, entry)]
+            content.append((letter, rows))
         return content, True
 
     def rows(self, domain: DevOpsDomain, entry: Entry) -> list[IndexEntry]:
