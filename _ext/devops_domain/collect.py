@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx import addnodes
@@ -23,14 +24,20 @@ def is_mention(node: nodes.Node) -> bool:
     )
 
 
-def enclosing_definition(node: nodes.Node) -> nodes.definition | None:
-    """The entry a node is written in, if any."""
+def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
+    """The node's parent, its parent's parent, up to the document."""
     parent = node.parent
     while parent is not None:
-        if isinstance(parent, nodes.definition) and parent.get("devops_entry"):
-            return parent
+        yield parent
         parent = parent.parent
-    return None
+
+
+def enclosing_definition(node: nodes.Node) -> nodes.definition | None:
+    """The entry a node is written in, if any."""
+    return next(
+        (p for p in ancestors(node) if isinstance(p, nodes.definition) and p.get("devops_entry")),
+        None,
+    )
 
 
 def definition_content(definition: nodes.definition) -> nodes.Element:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 from sphinx import addnodes
@@ -33,15 +33,12 @@ logger = logging.getLogger(__name__)
 _ = get_translation("devops_domain")
 
 
-class DocumentRecord:
+class DocumentRecord(NamedTuple):
     """What one document contributed, kept to find the pages an edit makes outdated."""
 
-    __slots__ = ("entries", "mentions", "title")
-
-    def __init__(self, entries: list[Entry], mentions: list[Mention], title: str) -> None:
-        self.entries = entries
-        self.mentions = mentions
-        self.title = title
+    entries: list[Entry]
+    mentions: list[Mention]
+    title: str
 
 
 class DevOpsDomain(Domain):

@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import process_only_nodes
 
-from .collect import enclosing_definition, is_mention, tooltip_id
+from .collect import ancestors, enclosing_definition, is_mention, tooltip_id
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
@@ -103,12 +103,9 @@ class FirstMentionFootnotes(SphinxPostTransform):
 
 def is_excluded(mention: nodes.Element) -> bool:
     """Mentions in footnotes and in entries never carry a footnote of their own."""
-    parent = mention.parent
-    while parent is not None:
-        if isinstance(parent, nodes.footnote):
-            return True
-        parent = parent.parent
-    return enclosing_definition(mention) is not None
+    return any(isinstance(parent, nodes.footnote) for parent in ancestors(mention)) or (
+        enclosing_definition(mention) is not None
+    )
 
 
 def footnote_body(entry: Entry, docname: str) -> list[nodes.Node]:

@@ -7,6 +7,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .collect import ancestors
 from .nodes import term_reference
 
 
@@ -48,16 +49,9 @@ class AnchorMentionsInTitles(SphinxPostTransform):
             if not reference["ids"]:
                 continue
             title = next(
-                (p for p in iter_parents(reference) if isinstance(p, (nodes.title, nodes.caption))),
+                (p for p in ancestors(reference) if isinstance(p, (nodes.title, nodes.caption))),
                 None,
             )
             if title is not None and title.parent is not None:
                 title.parent["ids"].extend(reference["ids"])
                 reference["ids"] = []
-
-
-def iter_parents(node: nodes.Node):
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
