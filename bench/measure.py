@@ -72,7 +72,14 @@ def sphinx_build(
     ]
     with open(log, "wb") as sink:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
+        # NO_COLOR: with colour (forced by CI=true), Sphinx rewrites one progress line in place
+        # instead of printing one line per document, and the log can no longer be read.
+        process = subprocess.Popen(
+            command,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)

@@ -18,6 +18,10 @@ TESTS = Path(__file__).parent.resolve()
 BOOK = TESTS.parent
 sys.path.insert(0, str(BOOK / "_ext"))
 
+#: Plain, one-line-per-event output from every sphinx-build the tests start, even where CI=true
+#: or FORCE_COLOR would make Sphinx colour its messages and rewrite its progress line in place.
+os.environ["NO_COLOR"] = "1"
+
 #: The builders that have a target of their own in the Makefile (``latexpdf`` runs latexmk in
 #: the ``latex`` folder).  The book is built with them as a reader would build it.
 MAKE_TARGETS = {"html": "html", "epub": "epub", "latex": "latex", "latexpdf": "latex"}
