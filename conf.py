@@ -30,6 +30,7 @@ extensions = [
     "citations_fr",  # [@key] citations (Pandoc), French bibliography: _ext/citations_fr
     "devops_domain",
     "navigation_refresh",
+    "incremental_html",
     "furo_fr",
     "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
     "french_typography",  # apostrophes and no-break spaces of French punctuation

@@ -17,6 +17,7 @@ extensions = [
     "citations_fr",
     "devops_domain",
     "navigation_refresh",
+    "incremental_html",
     "furo_fr",
     "html_a11y",
     "french_typography",
