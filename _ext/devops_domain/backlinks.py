@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import make_refnode
 
 from .nodes import backlinks
 
@@ -39,11 +38,11 @@ class FillBacklinks(SphinxPostTransform):
                 if position:
                     placeholder += nodes.Text(", ")
                 title = domain.titles.get(docname) or docname
-                placeholder += make_refnode(
+                placeholder += domain.internal_link(
                     self.env._app.builder,
                     fromdocname,
                     docname,
                     mentions[docname][0].anchor,
-                    nodes.inline(title, title),
+                    nodes.Text(title),
                 )
             placeholder += nodes.Text(".")

@@ -12,7 +12,6 @@ from sphinx import addnodes
 from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
 from sphinx.util import logging
-from sphinx.util.nodes import make_refnode
 
 from .collect import collect_document
 from .directives import PersonDirective, TermDirective
@@ -110,7 +109,7 @@ class DevOpsDomain(Domain):
         return {}
 
     def _forget_lookups(self) -> None:
-        for name in ("_by_key", "_mentioned_in", "reading_order"):
+        for name in ("_by_key", "_mentioned_in", "reading_order", "_relative_uris"):
             self.__dict__.pop(name, None)
 
     def all_entries(self) -> Iterator[Entry]:
@@ -150,6 +149,29 @@ class DevOpsDomain(Domain):
                 order[docname] = len(order)
                 stack.extend(reversed(self.env.toctree_includes.get(docname, [])))
         return order
+
+    @cached_property
+    def _relative_uris(self) -> dict[tuple[str, str, str], str]:
+        """(builder, from, to) -> the relative URI: thousands of links share a few targets."""
+        return {}
+
+    def internal_link(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        todocname: str,
+        anchor: str,
+        child: nodes.Node,
+        node_class: type[nodes.reference] = nodes.reference,
+    ) -> nodes.reference:
+        """What ``sphinx.util.nodes.make_refnode`` makes, with each page's URI computed once."""
+        if fromdocname == todocname:
+            return node_class("", "", child, internal=True, refid=anchor)
+        key = (builder.name, fromdocname, todocname)
+        uri = self._relative_uris.get(key)
+        if uri is None:
+            uri = self._relative_uris[key] = builder.get_relative_uri(fromdocname, todocname)
+        return node_class("", "", child, internal=True, refuri=f"{uri}#{anchor}")
 
     def find(self, kind: str, name: str) -> Entry | None:
         """The entry a mention refers to: by name or alias, ignoring case, not accents."""
@@ -195,7 +217,7 @@ class DevOpsDomain(Domain):
         """The link to an entry: a term with its expansion, a person's name in bold."""
         if entry.kind == "person":
             child: Element = nodes.strong("", "", *contnode.children, classes=["devops-person"])
-            reference = make_refnode(builder, fromdocname, entry.docname, entry.anchor, child)
+            reference = self.internal_link(builder, fromdocname, entry.docname, entry.anchor, child)
             reference["classes"].append("devops-person")
         else:
             child = contnode
@@ -203,8 +225,9 @@ class DevOpsDomain(Domain):
                 child = nodes.abbreviation(
                     "", "", *contnode.children, explanation=entry.expansion, classes=["devops"]
                 )
-            plain = make_refnode(builder, fromdocname, entry.docname, entry.anchor, child)
-            reference = term_reference("", "", *plain.children, **plain.attributes)
+            reference = self.internal_link(
+                builder, fromdocname, entry.docname, entry.anchor, child, term_reference
+            )
             reference["classes"].append("devops-term")
             reference["devops_key"] = entry.keys[0]
         reference["ids"] = list(ids)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from docutils import nodes
@@ -12,6 +13,7 @@ Kind = Literal["term", "person"]
 KINDS: tuple[Kind, ...] = ("term", "person")
 
 
+@lru_cache(maxsize=4096)  # every mention and every lookup asks again for the same few names
 def lookup_key(name: str) -> str:
     """Case-insensitive, accent-sensitive: « Éthique » and « éthique » match, « ethique » not."""
     return " ".join(name.split()).casefold()
