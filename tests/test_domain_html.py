@@ -274,3 +274,63 @@ def test_another_project_links_to_terms_with_intersphinx(pages, tmp_path):
         "https://livre.example.org/glossaire.html#term-GitOps",
         "https://livre.example.org/personnes.html#person-Patrick-Debois",
     ]
+
+
+def tooltip_html(page: Path, tooltip_id: str) -> str | None:
+    """The HTML of one tooltip as the page writes it, if the page has it."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    store = soup.select_one("div.devops-tooltips")
+    tooltip = store.find(id=tooltip_id) if store is not None else None
+    return str(tooltip) if tooltip is not None else None
+
+
+@pytest.fixture(scope="module")
+def nested(tmp_path_factory) -> Path:
+    """The root with a chapter in a folder, CI/CD mentioned on three pages and an image in
+    the first paragraph of GitOps; returns the HTML output folder."""
+    srcdir = copy_root("domain", tmp_path_factory.mktemp("nested"))
+    (srcdir / "logo.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>', encoding="utf-8"
+    )
+    edit(
+        srcdir / "glossaire.md",
+        "Exploitation pilotée par Git.",
+        "Pilotée par Git ![logo](logo.svg).",
+    )
+    edit(srcdir / "chap2.md", "s'explique.", "s'explique, avec le {term}`CI/CD`.")
+    edit(srcdir / "index.md", "chap2\n", "chap2\npartie/chap\n")
+    (srcdir / "partie").mkdir()
+    (srcdir / "partie" / "chap.md").write_text(
+        "# Partie\n\nLe {term}`GitOps` et le {term}`CI/CD`.\n", encoding="utf-8"
+    )
+    built = build(srcdir, "html")
+    assert built.warnings == ""
+    return built.outdir
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_tooltip_rendered_once_is_the_same_on_every_page(nested):
+    """Rendered by the first page that needs it, then copied as HTML: same text, same tags,
+    in every folder."""
+    tip = "devops-tip-glossaire-term-CI-CD"
+    shown = {
+        name: tooltip_html(nested / name, tip)
+        for name in ("chap1.html", "chap2.html", "partie/chap.html")
+    }
+    assert len(set(shown.values())) == 1, shown
+    (html,) = set(shown.values())
+    assert html.startswith('<div class="devops-tooltip docutils container" id="' + tip + '">')
+    assert "Ensemble de pratiques d’automatisation." in html
+
+
+def test_tooltip_with_an_image_is_rendered_for_each_folder(nested):
+    """An image's address depends on the page's folder: such a tooltip is not shared."""
+    tip = "devops-tip-glossaire-term-GitOps"
+    assert 'src="_images/logo.svg"' in tooltip_html(nested / "chap2.html", tip)
+    assert 'src="../_images/logo.svg"' in tooltip_html(nested / "partie" / "chap.html", tip)
+    assert (nested / "_images" / "logo.svg").is_file()

@@ -16,6 +16,7 @@ from .missing import warn_missing_reference
 from .tooltips import TOOLTIP_BUILDERS, AddTooltips, FlattenTooltips
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import ExtensionMetadata
@@ -36,6 +37,12 @@ def add_assets(app: Sphinx) -> None:
     app.add_css_file("devops.css")
     if "devops.js" in names:
         app.add_js_file("devops.js", defer="defer")
+
+
+def collect_document(app: Sphinx, document: nodes.document) -> None:
+    """Record the definitions and mentions of the document just read."""
+    domain: DevOpsDomain = app.env.domains["devops"]  # type: ignore[assignment]
+    domain.collect(app.env.docname, document)
 
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -59,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         html=(devops_nodes.visit_term_reference_html, devops_nodes.depart_term_reference_html),
     )
     app.add_node(devops_nodes.backlinks)
+    app.add_node(devops_nodes.link_list, html=(devops_nodes.visit_link_list_html, None))
     skip = (devops_nodes.skip_node, None)
     app.add_node(
         devops_nodes.tooltip_store,
@@ -78,6 +86,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     ):
         app.add_post_transform(transform)
     app.connect("builder-inited", add_assets)
+    # After Sphinx's collectors (priority 500), which complete images and downloads.
+    app.connect("doctree-read", collect_document, priority=900)
     app.connect("env-get-updated", outdated_pages)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.add_message_catalog("devops_domain", str(PACKAGE / "locale"))

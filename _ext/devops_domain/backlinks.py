@@ -8,7 +8,7 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .nodes import backlinks
+from .nodes import HTML_PAGE_BUILDERS, backlinks, link_list
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
@@ -24,6 +24,7 @@ class FillBacklinks(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
         order = domain.reading_order
+        builder = self.env._app.builder
         for placeholder in list(self.document.findall(backlinks)):
             entry = domain.find(placeholder["devops_kind"], placeholder["devops_key"])
             mentions = domain.mentions_of(entry) if entry is not None else {}
@@ -31,18 +32,22 @@ class FillBacklinks(SphinxPostTransform):
                 placeholder.parent.remove(placeholder)
                 continue
             fromdocname = placeholder["refdoc"]
+            targets = [
+                (domain.titles.get(docname) or docname, docname, mentions[docname][0].anchor)
+                for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d))
+            ]
             placeholder += nodes.Text(_("Mentioned in: "))
-            for position, docname in enumerate(
-                sorted(mentions, key=lambda d: (order.get(d, len(order)), d))
-            ):
-                if position:
-                    placeholder += nodes.Text(", ")
-                title = domain.titles.get(docname) or docname
-                placeholder += domain.internal_link(
-                    self.env._app.builder,
-                    fromdocname,
-                    docname,
-                    mentions[docname][0].anchor,
-                    nodes.Text(title),
-                )
+            if builder.name in HTML_PAGE_BUILDERS:
+                links = [
+                    (title, domain.href(builder, fromdocname, docname, anchor))
+                    for title, docname, anchor in targets
+                ]
+                placeholder += link_list("", links=links)
+            else:
+                for position, (title, docname, anchor) in enumerate(targets):
+                    if position:
+                        placeholder += nodes.Text(", ")
+                    placeholder += domain.internal_link(
+                        builder, fromdocname, docname, anchor, nodes.Text(title)
+                    )
             placeholder += nodes.Text(".")

@@ -92,8 +92,12 @@ class DevOpsDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._forget_lookups()
 
-    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Store each definition's content and every mention, once the document is fully read."""
+    def collect(self, docname: str, document: nodes.document) -> None:
+        """Store each definition's content and every mention, once the document is fully read.
+
+        Called on ``doctree-read`` after Sphinx's own collectors, not from ``process_doc``:
+        the copies of a definition must carry what they add (an image's candidates).
+        """
         entries, mentions, title = collect_document(
             document, docname, self.entries_by_doc.get(docname, [])
         )
@@ -109,7 +113,13 @@ class DevOpsDomain(Domain):
         return {}
 
     def _forget_lookups(self) -> None:
-        for name in ("_by_key", "_mentioned_in", "reading_order", "_relative_uris"):
+        for name in (
+            "_by_key",
+            "_mentioned_in",
+            "reading_order",
+            "_relative_uris",
+            "rendered_tooltips",
+        ):
             self.__dict__.pop(name, None)
 
     def all_entries(self) -> Iterator[Entry]:
@@ -155,6 +165,11 @@ class DevOpsDomain(Domain):
         """(builder, from, to) -> the relative URI: thousands of links share a few targets."""
         return {}
 
+    @cached_property
+    def rendered_tooltips(self) -> dict[str, str]:
+        """Tooltip id -> its HTML, rendered by the first page that shows it in this build."""
+        return {}
+
     def internal_link(
         self,
         builder: Builder,
@@ -167,11 +182,22 @@ class DevOpsDomain(Domain):
         """What ``sphinx.util.nodes.make_refnode`` makes, with each page's URI computed once."""
         if fromdocname == todocname:
             return node_class("", "", child, internal=True, refid=anchor)
+        uri = self.relative_uri(builder, fromdocname, todocname)
+        return node_class("", "", child, internal=True, refuri=f"{uri}#{anchor}")
+
+    def href(self, builder: Builder, fromdocname: str, todocname: str, anchor: str) -> str:
+        """The address of an anchor as a page of ``fromdocname`` links to it."""
+        if fromdocname == todocname:
+            return f"#{anchor}"
+        return f"{self.relative_uri(builder, fromdocname, todocname)}#{anchor}"
+
+    def relative_uri(self, builder: Builder, fromdocname: str, todocname: str) -> str:
+        """``builder.get_relative_uri``, remembered for this build."""
         key = (builder.name, fromdocname, todocname)
         uri = self._relative_uris.get(key)
         if uri is None:
             uri = self._relative_uris[key] = builder.get_relative_uri(fromdocname, todocname)
-        return node_class("", "", child, internal=True, refuri=f"{uri}#{anchor}")
+        return uri
 
     def find(self, kind: str, name: str) -> Entry | None:
         """The entry a mention refers to: by name or alias, ignoring case, not accents."""

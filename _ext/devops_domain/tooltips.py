@@ -3,6 +3,11 @@
 The text sits in a hidden block that each link names with ``aria-describedby``, so screen
 readers read it and the script (``static/devops.js``) shows it on hover and on focus; with
 scripts off, the links stay plain links.
+
+A tooltip holds no links, so its HTML is the same on every page: it is rendered once per
+build, on the first page that needs it, and later pages get that HTML as it is.  In a book
+of hundreds of pages this saves a copy of each definition per page, and the time Python's
+collector spends walking those copies.
 """
 
 from __future__ import annotations
@@ -14,14 +19,14 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .collect import tooltip_id
-from .nodes import tooltip_store
+from .nodes import HTML_PAGE_BUILDERS, tooltip_store
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
     from .entries import Entry
 
 #: The builders whose pages run the tooltip script (EPUB gets plain links).
-TOOLTIP_BUILDERS = ("html", "dirhtml")
+TOOLTIP_BUILDERS = HTML_PAGE_BUILDERS
 
 
 def is_term_xref(node: addnodes.pending_xref) -> bool:
@@ -52,19 +57,49 @@ class AddTooltips(SphinxPostTransform):
             # Already on the page (the definition itself, its footnote, or a tooltip written
             # for an earlier link): point at it, so the text is written once per page.
             if target not in self.document.ids:
-                paragraph = first_paragraph(entry, xref["refdoc"])
-                if paragraph is None:
+                tooltip = self.tooltip(domain, entry, target, xref["refdoc"])
+                if tooltip is None:
                     continue
-                tooltip = nodes.container("", paragraph, ids=[target], classes=["devops-tooltip"])
                 self.document.ids[target] = tooltip
                 store += tooltip
             xref["devops_tooltip"] = target
         if len(store):
             self.document += store
 
+    def tooltip(
+        self, domain: DevOpsDomain, entry: Entry, target: str, docname: str
+    ) -> nodes.Element | None:
+        """The HTML an earlier page rendered, or a copy of the paragraph to resolve and render."""
+        html = domain.rendered_tooltips.get(target)
+        if html is not None:
+            return nodes.raw("", html, format="html")
+        paragraph = first_paragraph(entry, docname)
+        if paragraph is None:
+            return None
+        return nodes.container("", paragraph, ids=[target], classes=["devops-tooltip"])
+
+
+#: What a tooltip may hold, once flattened, for its HTML to be the same on every page
+#: (an image's address, for one, depends on the page's folder).
+PAGE_INDEPENDENT = (
+    nodes.container,
+    nodes.paragraph,
+    nodes.Text,
+    nodes.inline,
+    nodes.emphasis,
+    nodes.strong,
+    nodes.literal,
+    nodes.abbreviation,
+    nodes.subscript,
+    nodes.superscript,
+)
+
 
 class FlattenTooltips(SphinxPostTransform):
-    """Tooltips hold no links (nothing focusable inside a tooltip): keep only their text."""
+    """Tooltips hold no links (nothing focusable inside a tooltip): keep only their text.
+
+    Then render each new tooltip once and keep its HTML for the pages that follow.
+    """
 
     default_priority = 30
     builders = TOOLTIP_BUILDERS
@@ -76,6 +111,17 @@ class FlattenTooltips(SphinxPostTransform):
         for kind in (nodes.reference, nodes.target):
             for node in list(store.findall(kind)):
                 node.replace_self(nodes.inline("", "", *node.children))
+        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
+        builder = self.env._app.builder
+        for tooltip in list(store.children):
+            if not isinstance(tooltip, nodes.container):
+                continue  # already rendered by an earlier page
+            if not all(isinstance(node, PAGE_INDEPENDENT) for node in tooltip.findall()):
+                continue  # rendered with this page, as any other node
+            html = builder.render_partial(tooltip.deepcopy())["fragment"]
+            domain.rendered_tooltips[tooltip["ids"][0]] = html
+            # Not replace_self(), which would give the raw node the container's id and class.
+            store[store.index(tooltip)] = nodes.raw("", html, format="html")
 
 
 def first_paragraph(entry: Entry, docname: str) -> nodes.paragraph | None:
