@@ -25,6 +25,8 @@ class FillBacklinks(SphinxPostTransform):
         domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
         order = domain.reading_order
         builder = self.env._app.builder
+        if builder.name in HTML_PAGE_BUILDERS and not domain.entries_by_doc.get(self.env.docname):
+            return  # a page of its own, without entries: nothing to fill (and no tree walk)
         for placeholder in list(self.document.findall(backlinks)):
             entry = domain.find(placeholder["devops_kind"], placeholder["devops_key"])
             mentions = domain.mentions_of(entry) if entry is not None else {}

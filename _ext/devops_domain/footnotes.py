@@ -121,26 +121,20 @@ def footnote_body(entry: Entry, docname: str) -> list[nodes.Node]:
 def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
     """Number the auto-numbered footnotes of each document in the order they are referenced.
 
-    Manually numbered footnotes keep their number, which is then skipped. One pass over the
+    Manually numbered footnotes keep their number, which is then skipped. Two walks over the
     tree, also when it holds a whole book (LaTeX).
     """
     default = next(iter(docnames)) if len(docnames) == 1 else ""
     footnotes: dict[tuple[str, str], nodes.footnote] = {}
     taken: dict[str, set[str]] = {}
-    references: list[nodes.footnote_reference] = []
-    for node in document.findall():  # one walk, without a condition: docutils' fastest
-        if isinstance(node, nodes.footnote_reference):
-            references.append(node)
+    for footnote in document.findall(nodes.footnote):  # class walks: docutils' fast path
+        docname = footnote.get("docname", default)
+        if docname not in docnames or not footnote["ids"]:
             continue
-        if not isinstance(node, nodes.footnote):
-            continue
-        docname = node.get("docname", default)
-        if docname not in docnames or not node["ids"]:
-            continue
-        if node.get("auto") == 1:
-            footnotes[docname, node["ids"][0]] = node
-        elif len(node) and isinstance(node[0], nodes.label):
-            taken.setdefault(docname, set()).add(node[0].astext())
+        if footnote.get("auto") == 1:
+            footnotes[docname, footnote["ids"][0]] = footnote
+        elif len(footnote) and isinstance(footnote[0], nodes.label):
+            taken.setdefault(docname, set()).add(footnote[0].astext())
     numbers: dict[tuple[str, str], int] = {}
     last: dict[str, int] = {}
 
@@ -152,7 +146,7 @@ def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
             numbers[docname, footnote_id] = last[docname] = candidate
         return numbers[docname, footnote_id]
 
-    for reference in references:
+    for reference in document.findall(nodes.footnote_reference):
         docname = reference.get("docname", default)
         if (docname, reference.get("refid", "")) in footnotes:
             reference.children = []
