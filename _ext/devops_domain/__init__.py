@@ -63,18 +63,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(DevOpsDomain)
     app.add_node(
         devops_nodes.term_reference,
-        html=(devops_nodes.visit_term_reference_html, devops_nodes.depart_term_reference_html),
+        html=(devops_nodes.visit_term_reference_html, None),  # departs as any reference
     )
     app.add_node(devops_nodes.backlinks)
     app.add_node(devops_nodes.link_list, html=(devops_nodes.visit_link_list_html, None))
-    skip = (devops_nodes.skip_node, None)
-    app.add_node(
+    app.add_node(  # made for html and dirhtml pages only (AddTooltips)
         devops_nodes.tooltip_store,
         html=(devops_nodes.visit_tooltip_store_html, devops_nodes.depart_tooltip_store_html),
-        latex=skip,
-        text=skip,
-        man=skip,
-        texinfo=skip,
     )
     for transform in (
         FirstMentionFootnotes,

@@ -23,20 +23,18 @@ class FillBacklinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
-        order = domain.reading_order
         builder = self.env._app.builder
         if builder.name in HTML_PAGE_BUILDERS and not domain.entries_by_doc.get(self.env.docname):
             return  # a page of its own, without entries: nothing to fill (and no tree walk)
         for placeholder in list(self.document.findall(backlinks)):
             entry = domain.find(placeholder["devops_kind"], placeholder["devops_key"])
-            mentions = domain.mentions_of(entry) if entry is not None else {}
-            if not mentions:
+            documents = domain.mentioning_documents(entry) if entry is not None else []
+            if not documents:
                 placeholder.parent.remove(placeholder)
                 continue
             fromdocname = placeholder["refdoc"]
             targets = [
-                (domain.titles.get(docname) or docname, docname, mentions[docname][0].anchor)
-                for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d))
+                (title, docname, mentions[0].anchor) for docname, title, mentions in documents
             ]
             placeholder += nodes.Text(_("Mentioned in: "))
             if builder.name in HTML_PAGE_BUILDERS:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
+from sphinx.util.nodes import traverse_parent
 
 from .entries import Entry, Mention, lookup_key
 from .warnings import WARNING_TYPE, Subtype
@@ -24,20 +24,25 @@ def is_mention(node: nodes.Node) -> bool:
     )
 
 
-def ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
-    """The node's parent, its parent's parent, up to the document."""
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
+def is_entry(node: nodes.Node) -> bool:
+    """The body of a ``{term}`` or ``{person}`` entry."""
+    return isinstance(node, nodes.definition) and bool(node.get("devops_entry"))
 
 
 def enclosing_definition(node: nodes.Node) -> nodes.definition | None:
     """The entry a node is written in, if any."""
-    return next(
-        (p for p in ancestors(node) if isinstance(p, nodes.definition) and p.get("devops_entry")),
-        None,
-    )
+    return next((p for p in traverse_parent(node.parent) if is_entry(p)), None)
+
+
+def copy_for_page(node: nodes.Element, docname: str) -> nodes.Element:
+    """A copy of an entry's content shown on ``docname``: its references resolve from there,
+    and a mention in it never carries a footnote of its own."""
+    copy = node.deepcopy()
+    for xref in copy.findall(addnodes.pending_xref):
+        xref["refdoc"] = docname
+        xref["devops_copy"] = True
+        xref["devops_footnote"] = "never"
+    return copy
 
 
 def definition_content(definition: nodes.definition) -> nodes.Element:
@@ -75,7 +80,7 @@ def document_title(document: nodes.document) -> str:
 
 
 def collect_document(
-    document: nodes.document, docname: str, entries: list[Entry]
+    document: nodes.document, entries: list[Entry]
 ) -> tuple[list[Entry], list[Mention], str]:
     """Fill each entry's content, give each mention an anchor and record it."""
     by_anchor = {entry.anchor: entry for entry in entries}

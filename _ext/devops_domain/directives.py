@@ -68,8 +68,9 @@ class EntryDirective(SphinxDirective):
         first = next((node for node in content if isinstance(node, nodes.paragraph)), None)
         if name and first is not None and self.kind == "term":
             # The term's links on this page describe themselves with this paragraph.
-            first["ids"].append(tooltip_id(entry))
-            self.state.document.ids[tooltip_id(entry)] = first
+            tip = tooltip_id(entry)
+            first["ids"].append(tip)
+            self.state.document.ids[tip] = first
         definition += content
         definition += self.generated_parts(entry)
         item = nodes.definition_list_item("", term, definition)
@@ -104,8 +105,9 @@ class EntryDirective(SphinxDirective):
 
     def source_fences(self) -> list[tuple[int, str, bool]]:
         """(line, marker, bare) of each fence line of this document, read once per document
-        (``temp_data`` lives while the document is read); ``bare``: no info string after it."""
-        cache = self.env.temp_data.setdefault("devops_fences", {})
+        (``current_document`` lives while the document is read); ``bare``: no info string after
+        it."""
+        cache = self.env.current_document.setdefault("devops_fences", {})
         source = self.state.document.current_source or ""
         if source not in cache:
             try:

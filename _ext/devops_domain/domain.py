@@ -98,9 +98,7 @@ class DevOpsDomain(Domain):
         Called on ``doctree-read`` after Sphinx's own collectors, not from ``process_doc``:
         the copies of a definition must carry what they add (an image's candidates).
         """
-        entries, mentions, title = collect_document(
-            document, docname, self.entries_by_doc.get(docname, [])
-        )
+        entries, mentions, title = collect_document(document, self.entries_by_doc.get(docname, []))
         self.entries_by_doc[docname] = entries
         self.mentions_by_doc[docname] = mentions
         self.titles[docname] = title
@@ -182,8 +180,9 @@ class DevOpsDomain(Domain):
         """What ``sphinx.util.nodes.make_refnode`` makes, with each page's URI computed once."""
         if fromdocname == todocname:
             return node_class("", "", child, internal=True, refid=anchor)
-        uri = self.relative_uri(builder, fromdocname, todocname)
-        return node_class("", "", child, internal=True, refuri=f"{uri}#{anchor}")
+        return node_class(
+            "", "", child, internal=True, refuri=self.href(builder, fromdocname, todocname, anchor)
+        )
 
     def href(self, builder: Builder, fromdocname: str, todocname: str, anchor: str) -> str:
         """The address of an anchor as a page of ``fromdocname`` links to it."""
@@ -206,6 +205,15 @@ class DevOpsDomain(Domain):
     def mentions_of(self, entry: Entry) -> dict[str, list[Mention]]:
         """Documents that mention ``entry`` (by any of its names), with their mentions."""
         return self._mentioned_in.get((entry.kind, entry.keys[0]), {})
+
+    def mentioning_documents(self, entry: Entry) -> list[tuple[str, str, list[Mention]]]:
+        """(docname, title, mentions) of each document that mentions ``entry``, in book order."""
+        mentions = self.mentions_of(entry)
+        order = self.reading_order
+        return [
+            (docname, self.titles.get(docname) or docname, mentions[docname])
+            for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d))
+        ]
 
     def close_names(self, kind: str, name: str) -> list[str]:
         """Names close to an unknown one, for « did you mean …? »."""

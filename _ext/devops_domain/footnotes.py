@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import process_only_nodes
+from sphinx.util.nodes import process_only_nodes, traverse_parent
 
-from .collect import ancestors, enclosing_definition, is_mention, tooltip_id
+from .collect import copy_for_page, is_entry, is_mention, tooltip_id
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
@@ -50,10 +50,12 @@ class FirstMentionFootnotes(SphinxPostTransform):
             if not is_mention(mention):
                 continue
             mode = mention.get("devops_footnote", "first")
-            if mode == "never" or is_excluded(mention):
+            if mode == "never":
                 continue
             entry = domain.find(mention["reftype"], mention["reftarget"])
             if entry is None or not wants_footnote(entry) or not has_text(entry):
+                continue
+            if is_excluded(mention):  # the one check that walks up the tree: last
                 continue
             docname = mention["refdoc"]
             # An entry is its document and anchor: anchors are unique per document only.
@@ -72,7 +74,7 @@ class FirstMentionFootnotes(SphinxPostTransform):
         reference = nodes.footnote_reference(
             "", "0", ids=[reference_id], refid=footnote_id, auto=1, docname=docname
         )
-        body = footnote_body(entry, docname)
+        body = list(copy_for_page(entry.content, docname).children)
         first = next((node for node in body if isinstance(node, nodes.paragraph)), None)
         if entry.kind == "term" and first is not None:
             # The term's tooltip points here: its text is written once on the page.
@@ -103,19 +105,10 @@ class FirstMentionFootnotes(SphinxPostTransform):
 
 def is_excluded(mention: nodes.Element) -> bool:
     """Mentions in footnotes and in entries never carry a footnote of their own."""
-    return any(isinstance(parent, nodes.footnote) for parent in ancestors(mention)) or (
-        enclosing_definition(mention) is not None
+    return any(
+        isinstance(parent, nodes.footnote) or is_entry(parent)
+        for parent in traverse_parent(mention.parent)
     )
-
-
-def footnote_body(entry: Entry, docname: str) -> list[nodes.Node]:
-    """The entry's content, copied for this page: its references resolve from ``docname``."""
-    content = entry.content.deepcopy()
-    for xref in content.findall(addnodes.pending_xref):
-        xref["refdoc"] = docname
-        xref["devops_footnote"] = "never"
-        xref["devops_copy"] = True
-    return list(content.children)
 
 
 def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:

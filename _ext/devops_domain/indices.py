@@ -44,17 +44,15 @@ class EntryIndex(Index):
         return content, True
 
     def rows(self, domain: DevOpsDomain, entry: Entry) -> list[IndexEntry]:
-        mentions = domain.mentions_of(entry)
+        documents = domain.mentioning_documents(entry)
         extra = entry.expansion if entry.kind == "term" else ""
         rows = [
             IndexEntry(
-                entry.sort_text, 1 if mentions else 0, entry.docname, entry.anchor, extra, "", ""
+                entry.sort_text, 1 if documents else 0, entry.docname, entry.anchor, extra, "", ""
             )
         ]
-        order = domain.reading_order
-        for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d)):
-            title = domain.titles.get(docname) or docname
-            for number, mention in enumerate(mentions[docname], start=1):
+        for docname, title, mentions in documents:
+            for number, mention in enumerate(mentions, start=1):
                 label = title if number == 1 else f"{title} ({number})"
                 rows.append(IndexEntry(label, 2, docname, mention.anchor, "", "", ""))
         return rows

@@ -6,8 +6,8 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.nodes import traverse_parent
 
-from .collect import ancestors
 from .nodes import term_reference
 
 
@@ -48,10 +48,7 @@ class AnchorMentionsInTitles(SphinxPostTransform):
         for reference in self.document.findall(nodes.reference):
             if not reference["ids"]:
                 continue
-            title = next(
-                (p for p in ancestors(reference) if isinstance(p, (nodes.title, nodes.caption))),
-                None,
-            )
+            title = next(traverse_parent(reference.parent, (nodes.title, nodes.caption)), None)
             if title is not None and title.parent is not None:
                 title.parent["ids"].extend(reference["ids"])
                 reference["ids"] = []

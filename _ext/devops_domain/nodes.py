@@ -53,10 +53,6 @@ def visit_term_reference_html(self: HTML5Translator, node: term_reference) -> No
         self.body[-1] = self.body[-1].replace("<a ", f'<a aria-describedby="{tooltip_id}" ', 1)
 
 
-def depart_term_reference_html(self: HTML5Translator, node: term_reference) -> None:
-    self.depart_reference(node)
-
-
 def visit_tooltip_store_html(self: HTML5Translator, node: tooltip_store) -> None:
     # Visually hidden rather than ``hidden``: without layout, browsers compute the accessible
     # description of inline markup with stray blanks (« ( dev ) »). aria-hidden keeps it out
@@ -66,8 +62,3 @@ def visit_tooltip_store_html(self: HTML5Translator, node: tooltip_store) -> None
 
 def depart_tooltip_store_html(self: HTML5Translator, node: tooltip_store) -> None:
     self.body.append("</div>\n")
-
-
-def skip_node(self: object, node: nodes.Node) -> None:
-    """For outputs that have no use for a node (tooltips outside HTML)."""
-    raise nodes.SkipNode

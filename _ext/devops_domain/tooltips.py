@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .collect import tooltip_id
+from .collect import copy_for_page, tooltip_id
 from .nodes import HTML_PAGE_BUILDERS, tooltip_store
 
 if TYPE_CHECKING:
@@ -129,9 +129,4 @@ def first_paragraph(entry: Entry, docname: str) -> nodes.paragraph | None:
     paragraph = next(entry.content.findall(nodes.paragraph), None)
     if paragraph is None:
         return None
-    paragraph = paragraph.deepcopy()
-    for xref in paragraph.findall(addnodes.pending_xref):
-        xref["refdoc"] = docname
-        xref["devops_copy"] = True
-        xref["devops_footnote"] = "never"
-    return paragraph
+    return copy_for_page(paragraph, docname)
