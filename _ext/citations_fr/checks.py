@@ -38,12 +38,6 @@ def entry_lines(text: str, key: str, entry_type: str | None = None) -> list[int]
     return [text.count("\n", 0, match.start()) + 1 for match in start.finditer(text)]
 
 
-def entry_line(bibfile: Path, entry_type: str, key: str) -> int | None:
-    """The line where ``@type{key,`` starts in ``bibfile`` (1-based), if found."""
-    lines = entry_lines(read_text(bibfile), key, entry_type)
-    return lines[0] if lines else None
-
-
 # -- Errors in the .bib files ---------------------------------------------------------------
 
 #: pybtex's data errors, which carry no line: the key (and field) they are about.
@@ -82,8 +76,9 @@ class ErrorLocator:
             return f"{filename}:{line}"
         found: tuple[Path, int] | None = None
         if match := REPEATED_ENTRY.fullmatch(str(error)):
-            self.repeated[match["key"].casefold()] += 1
-            later = self.occurrences(match["key"])[self.repeated[match["key"].casefold()] :]
+            key = match["key"].casefold()
+            self.repeated[key] += 1
+            later = self.occurrences(match["key"])[self.repeated[key] :]
             found = later[0] if later else None
         elif match := DUPLICATE_FIELD.fullmatch(str(error)):
             places = self.occurrences(match["key"])
@@ -149,8 +144,11 @@ def warn_unsupported_types(app: Sphinx) -> None:
     bibdata = app.env.get_domain("cite").bibdata
     for bibfile, cache in bibdata.bibfiles.items():
         entries = (bibdata.data.entries[key] for key in cache.keys)
+        text = None  # read once per file, and only if needed
         for entry in unsupported_types(entries):
-            line = entry_line(Path(bibfile), entry.original_type, entry.key)
+            text = read_text(Path(bibfile)) if text is None else text
+            lines = entry_lines(text, entry.key, entry.original_type)
+            line = lines[0] if lines else None
             logger.warning(
                 'unknown entry type "@%s" for "%s": formatted as @misc',
                 entry.original_type,

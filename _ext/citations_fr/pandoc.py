@@ -32,8 +32,10 @@ text: sphinxcontrib-bibtex's roles take them as plain text too.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
@@ -225,21 +227,13 @@ def text_token(state: StateInline, content: str) -> None:
     token.content = content
 
 
-def runs(citations: Sequence[Citation]) -> Iterator[tuple[bool, list[Citation]]]:
-    """Consecutive citations grouped by ``suppress_author``."""
-    group: list[Citation] = []
-    for citation in citations:
-        if group and group[-1].suppress_author != citation.suppress_author:
-            yield group[0].suppress_author, group
-            group = []
-        group.append(citation)
-    if group:
-        yield group[0].suppress_author, group
-
-
 def push_bracketed(state: StateInline, citations: Sequence[Citation], brackets: Brackets):
     """Tokens for a parenthetical citation group, as sphinxcontrib-bibtex roles."""
-    grouped = list(runs(citations))
+    # Consecutive citations with and without the author: one role each.
+    grouped = [
+        (suppress, list(group))
+        for suppress, group in groupby(citations, key=attrgetter("suppress_author"))
+    ]
     if len(grouped) == 1:
         suppress, group = grouped[0]
         role_token(state, "cite:yearpar" if suppress else "cite:p", group)

@@ -116,18 +116,19 @@ class FrenchYearStyle(ExtraYearReferenceStyle):
         ]
 
 
+def author_list() -> BracketStyle:
+    """Brackets around a year, authors joined by « et » (« Humble et Farley (2010) »)."""
+    return parentheses(", ", TERMS["and"], TERMS["and"])
+
+
 @dataclass
 class FrenchAuthorYearReferenceStyle(GroupReferenceStyle):
     """sphinxcontrib-bibtex's ``author_year``, in French (see the module)."""
 
     person: PersonStyle = field(default_factory=french_person)
     bracket_parenthetical: BracketStyle = field(default_factory=parentheses)
-    bracket_textual: BracketStyle = field(
-        default_factory=lambda: parentheses(", ", TERMS["and"], TERMS["and"])
-    )
-    bracket_author: BracketStyle = field(
-        default_factory=lambda: parentheses(", ", TERMS["and"], TERMS["and"])
-    )
+    bracket_textual: BracketStyle = field(default_factory=author_list)
+    bracket_author: BracketStyle = field(default_factory=author_list)
     bracket_year: BracketStyle = field(default_factory=parentheses)
     bracket_label: BracketStyle = field(default_factory=BracketStyle)
     author_year_sep: str = ", "

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.utils import normalize_language_tag
-from sphinx.util.nodes import is_smartquotable
+from sphinx.util.nodes import is_smartquotable, traverse_parent
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -35,7 +35,6 @@ class Piece:
 class Block:
     """The ``Text`` nodes of one block, their text joined, and the block's language."""
 
-    element: nodes.TextElement
     pieces: list[Piece]
     text: str
     language: str
@@ -50,13 +49,12 @@ class Block:
                 return piece
         raise IndexError(index)
 
-    def rewrite(self, replacements: dict[int, str]) -> int:
-        """Replace characters of :attr:`text` (index → new string); return the nodes changed.
+    def rewrite(self, replacements: dict[int, str]) -> None:
+        """Replace characters of :attr:`text` (index → new string).
 
         Every replaced index must belong to an unprotected piece.  Each changed ``Text``
         node is replaced by a new one (``Text`` nodes are immutable strings).
         """
-        changed = 0
         for piece in self.pieces:
             indexes = [i for i in replacements if piece.start <= i < piece.end]
             if not indexes:
@@ -68,8 +66,6 @@ class Block:
             new = nodes.Text("".join(chars))
             _replace_by_identity(piece.node, new)
             piece.node = new
-            changed += 1
-        return changed
 
 
 def _replace_by_identity(old: nodes.Text, new: nodes.Text) -> None:
@@ -93,7 +89,7 @@ SKIPPED_BLOCKS = (nodes.FixedTextElement, nodes.Special)
 
 def is_french(language: str | None) -> bool:
     """``fr``, ``fr_FR``, ``fr-CA``, ``fr-ch-x-altquot``... (a BCP 47 tag or a Sphinx locale)."""
-    tags = normalize_language_tag(language.replace("_", "-")) if language else []
+    tags = normalize_language_tag(language) if language else []
     return any(tag == "fr" for tag in tags)
 
 
@@ -103,21 +99,12 @@ def _bare_url_text(text: nodes.Text) -> bool:
     ``<https://example.org/?a=1>``, or ``www.example.org`` linked to ``http://www.example...``
     by linkify: an address shown as text must stay exactly as it is.
     """
-    for ancestor in _ancestors(text):
-        if isinstance(ancestor, nodes.reference):
-            uri = ancestor.get("refuri")
-            if not uri:
-                return False
-            shown = ancestor.astext()
-            return shown == uri or uri.endswith(("//" + shown, ":" + shown))
-    return False
-
-
-def _ancestors(node: nodes.Node) -> Iterator[nodes.Element]:
-    parent = node.parent
-    while parent is not None:
-        yield parent
-        parent = parent.parent
+    link = next(traverse_parent(text.parent, nodes.reference), None)
+    uri = link.get("refuri") if link is not None else None
+    if not uri:
+        return False
+    shown = link.astext()
+    return shown == uri or uri.endswith(("//" + shown, ":" + shown))
 
 
 def is_protected(text: nodes.Text) -> bool:
@@ -149,7 +136,6 @@ def text_blocks(document: nodes.document) -> Iterator[Block]:
         if not pieces:
             continue
         yield Block(
-            element=element,
             pieces=pieces,
             text="".join(str(piece.node) for piece in pieces),
             language=element.get_language_code(default_language),

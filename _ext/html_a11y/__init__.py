@@ -33,21 +33,14 @@ def visit_title(self: HTML5Translator, node: nodes.title) -> None:
             break
 
 
-def depart_title(self: HTML5Translator, node: nodes.title) -> None:
-    type(self).depart_title(self, node)
-
-
 def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
     type(self).visit_citation(self, node)
     self.body[-1] = self.body[-1].replace('role="doc-biblioentry"', 'role="listitem"', 1)
 
 
-def depart_citation(self: HTML5Translator, node: nodes.citation) -> None:
-    type(self).depart_citation(self, node)
-
-
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the amended visitors for HTML-like outputs (HTML, EPUB)."""
-    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
-    app.add_node(nodes.citation, override=True, html=(visit_citation, depart_citation))
+    # No depart function: the translator's own stays in place.
+    app.add_node(nodes.title, override=True, html=(visit_title, None))
+    app.add_node(nodes.citation, override=True, html=(visit_citation, None))
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}
