@@ -424,10 +424,6 @@ def evaluate(results: dict, judge: str) -> list[dict]:
     return targets
 
 
-def fmt_time(seconds: float) -> str:
-    return f"{seconds:.2f}"
-
-
 def render(results: dict) -> str:
     judge = results["judge"]
     source = results.get("domain_source", {"commit": "?", "dirty": "?", "digest": "?"})

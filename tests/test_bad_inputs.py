@@ -119,8 +119,8 @@ class Build:
 
     @property
     def lines(self) -> list[str]:
-        """What Sphinx printed on stderr, paths relative to the root, colours removed."""
-        plain = re.sub(r"\x1b\[[0-9;]*m", "", self.stderr).replace(f"{self.src}/", "")
+        """What Sphinx printed on stderr, paths relative to the root (no colours: NO_COLOR)."""
+        plain = self.stderr.replace(f"{self.src}/", "")
         return [line for line in plain.splitlines() if line.strip()]
 
     @property

@@ -10,43 +10,17 @@ from __future__ import annotations
 
 import re
 import shutil
-from io import StringIO
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
+import roots_build
 from bs4 import BeautifulSoup
-from sphinx.testing.util import SphinxTestApp
-
-ROOTS = Path(__file__).parent / "roots"
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+from roots_build import ROOTS, Built, copy_root
 
 
-class Built(NamedTuple):
-    outdir: Path
-    srcdir: Path
-    warnings: str
-
-
-def build(root: str, dest: Path, builder: str = "html", fresh: bool = True, **conf) -> Built:
+def build(root: str, dest: Path, builder: str = "html", **conf) -> Built:
     """Build a private copy of ``tests/roots/test-<root>`` in ``dest``."""
-    srcdir = dest / root
-    if not srcdir.exists():
-        shutil.copytree(ROOTS / f"test-{root}", srcdir)
-    warning = StringIO()
-    app = SphinxTestApp(
-        builder,
-        srcdir=srcdir,
-        freshenv=fresh,
-        confoverrides=conf or None,
-        status=StringIO(),
-        warning=warning,
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Built(Path(app.outdir), srcdir, ANSI.sub("", warning.getvalue()))
+    return roots_build.build(copy_root(root, dest), builder, **conf)
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -256,7 +230,7 @@ def test_a_document_is_read_again_when_the_bibliography_changes(tmp_path):
         + "\n@book{nokey2, author = {Nouveau, Paul}, title = {Ajouté}, year = {2024}}\n",
         encoding="utf-8",
     )
-    second = build("citations-warnings", tmp_path, fresh=False)
+    second = build("citations-warnings", tmp_path)
     assert '"nokey2"' not in second.warnings
     texts = [
         BeautifulSoup(b, "html.parser").get_text() for b in blocks(second.outdir / "pandoc.html")

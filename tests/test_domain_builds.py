@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from roots_build import build, copy_root
+from roots_build import build, copy_root, edit, written_pages
 
 
 def pages(outdir: Path) -> dict[str, bytes]:
@@ -60,12 +59,6 @@ def test_parallel_build_equals_serial(tmp_path):
     assert_same_pages(parallel.outdir, serial.outdir)
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
 EDITS = {
     "definition changed": lambda src: edit(
         src / "glossaire.md", "Ensemble de pratiques d'automatisation.", "Pratiques automatisées."
@@ -113,12 +106,7 @@ def test_definition_change_rewrites_the_pages_that_show_it(tmp_path):
     build(srcdir, "html")
     EDITS["biography changed"](srcdir)
     again = build(srcdir, "html")
-    status = re.sub(r"\x1b\[[0-9;]*m", "", again.status)
-    written = {
-        line.rsplit("]", 1)[-1].strip()
-        for line in status.splitlines()
-        if "writing output" in line and "%]" in line
-    }
+    written = written_pages(again.status)
     assert {"chap1", "chap2", "personnes"} <= written
     assert "glossaire" not in written
 

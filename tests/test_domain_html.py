@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from roots_build import build, copy_root
+from roots_build import build, copy_root, edit
 
 
 @pytest.fixture(scope="module")
@@ -179,14 +179,6 @@ def test_person_entry_lists_every_document(pages):
     assert shafer.select_one("a.footnote-reference") is None
 
 
-def index_rows(soup: BeautifulSoup) -> list[str]:
-    return [
-        " ".join(td.get_text(" ").split())
-        for td in soup.select("table.indextable td")
-        if td.get_text().strip() and not td.find("img")
-    ]
-
-
 def test_terms_index_in_french_order(pages):
     soup = pages("devops-terms.html")
     definitions = [
@@ -306,12 +298,6 @@ def nested(tmp_path_factory) -> Path:
     built = build(srcdir, "html")
     assert built.warnings == ""
     return built.outdir
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_tooltip_rendered_once_is_the_same_on_every_page(nested):

@@ -22,7 +22,6 @@ writer's would.
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import shutil
 import struct
@@ -37,6 +36,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BOOK, BUILD_ENV, TESTS
+from roots_build import edit, search_index, written_pages
 
 pytestmark = pytest.mark.slow
 
@@ -115,28 +115,7 @@ def compare(got: dict[str, bytes], want: dict[str, bytes]) -> list[str]:
     return problems
 
 
-WRITING = re.compile(r"writing output\.\.\. \[\s*\d+%\] (\S+)")
-
-
-def written_pages(output: str) -> set[str]:
-    """The documents a build wrote, from what Sphinx printed."""
-    return set(WRITING.findall(re.sub(r"\x1b\[[0-9;]*m", "", output)))
-
-
-def search_index(data: bytes) -> dict:
-    text = data.decode("utf-8")
-    assert text.startswith("Search.setIndex(")
-    assert text.endswith(")")
-    return json.loads(text[len("Search.setIndex(") : -1])
-
-
 # -- The projects and their edits -----------------------------------------------------------
-
-
-def edit(path: Path, old: str, new: str, count: int = 1) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} is no longer in {path.name}: update the edit"
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 def entry_block(text: str, kind: str, name: str) -> re.Match[str]:

@@ -3,21 +3,16 @@
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
 from pathlib import Path
 
-from roots_build import Built, build, copy_root
-from sphinx.util.console import strip_escape_sequences
+from roots_build import build, copy_root, edit, search_index, written_pages
 
-WRITING = re.compile(r"writing output\.\.\. \[\s*\d+%\] (\S+)")
 SETTINGS = {"extensions": ["myst_parser", "devops_domain", "incremental_html"]}
 
 
-def search_index(outdir: Path) -> dict:
-    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text.removeprefix("Search.setIndex(").removesuffix(")"))
+def index_of(outdir: Path) -> dict:
+    return search_index((outdir / "searchindex.js").read_bytes())
 
 
 def pages_with_index_entries(index: dict) -> set[str]:
@@ -28,11 +23,6 @@ def pages_with_index_entries(index: dict) -> set[str]:
     }
 
 
-def written(built: Built) -> set[str]:
-    """The documents a build wrote, from what Sphinx printed."""
-    return set(WRITING.findall(strip_escape_sequences(built.status)))
-
-
 def edit_chapter_text(srcdir: Path) -> None:
     chapter = srcdir / "chap1.md"
     chapter.write_text(chapter.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", "utf-8")
@@ -40,8 +30,7 @@ def edit_chapter_text(srcdir: Path) -> None:
 
 def delete_chapter(srcdir: Path) -> None:
     (srcdir / "chap2.md").unlink()
-    index = srcdir / "index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("chap2\n", ""), "utf-8")
+    edit(srcdir / "index.md", "chap2\n", "")
 
 
 def clean_copy(srcdir: Path, dest: Path) -> Path:
@@ -52,13 +41,13 @@ def clean_copy(srcdir: Path, dest: Path) -> Path:
 def test_search_index_keeps_the_entries_of_pages_not_rewritten(tmp_path):
     srcdir = copy_root("domain", tmp_path / "incremental")
     first = build(srcdir, "html", **SETTINGS)
-    assert "glossaire" in pages_with_index_entries(search_index(first.outdir))
+    assert "glossaire" in pages_with_index_entries(index_of(first.outdir))
     edit_chapter_text(srcdir)
     again = build(srcdir, "html", **SETTINGS)
-    assert "chap1" in written(again)
-    assert "glossaire" not in written(again)
+    assert "chap1" in written_pages(again.status)
+    assert "glossaire" not in written_pages(again.status)
     clean = build(clean_copy(srcdir, tmp_path / "clean"), "html", **SETTINGS)
-    assert search_index(again.outdir) == search_index(clean.outdir)
+    assert index_of(again.outdir) == index_of(clean.outdir)
     got = (again.outdir / "searchindex.js").read_bytes()
     assert got == (clean.outdir / "searchindex.js").read_bytes()
 
@@ -68,11 +57,11 @@ def test_search_index_forgets_the_words_of_a_deleted_chapter(tmp_path):
     build(srcdir, "html", **SETTINGS)
     delete_chapter(srcdir)
     again = build(srcdir, "html", **SETTINGS)
-    index = search_index(again.outdir)
+    index = index_of(again.outdir)
     assert "chap2" not in index["docnames"]
     assert [word for word, docs in index["terms"].items() if docs == []] == []
     clean = build(clean_copy(srcdir, tmp_path / "clean"), "html", **SETTINGS)
-    assert index == search_index(clean.outdir)
+    assert index == index_of(clean.outdir)
 
 
 def test_deleted_chapter_leaves_neither_site_nor_epub(tmp_path):
@@ -100,4 +89,4 @@ def test_unreadable_search_index_is_rebuilt_without_error(tmp_path):
     again = build(srcdir, "html", **SETTINGS)
     assert "Traceback" not in again.status + again.warnings
     assert "search index couldn't be loaded" in again.warnings
-    assert "chap1" in search_index(again.outdir)["docnames"]
+    assert "chap1" in index_of(again.outdir)["docnames"]
