@@ -12,6 +12,7 @@ collector spends walking those copies.
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -45,8 +46,7 @@ class AddTooltips(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
-        # Not fed to the search index: a definition is found on its own page.
-        store = tooltip_store(classes=["no-search"])
+        tooltips: list[str | nodes.Element] = []  # rendered HTML, or a paragraph to render
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if not is_term_xref(xref):
                 continue
@@ -60,23 +60,40 @@ class AddTooltips(SphinxPostTransform):
                 tooltip = self.tooltip(domain, entry, target, xref["refdoc"])
                 if tooltip is None:
                     continue
-                self.document.ids[target] = tooltip
-                store += tooltip
+                self.document.ids[target] = self.document
+                tooltips.append(tooltip)
             xref["devops_tooltip"] = target
-        if len(store):
-            self.document += store
+        if tooltips:
+            # Not fed to the search index: a definition is found on its own page.
+            self.document += tooltip_store("", *html_runs(tooltips), classes=["no-search"])
 
     def tooltip(
         self, domain: DevOpsDomain, entry: Entry, target: str, docname: str
-    ) -> nodes.Element | None:
+    ) -> str | nodes.Element | None:
         """The HTML an earlier page rendered, or a copy of the paragraph to resolve and render."""
         html = domain.rendered_tooltips.get(target)
         if html is not None:
-            return nodes.raw("", html, format="html")
+            return html
         paragraph = first_paragraph(entry, docname)
         if paragraph is None:
             return None
         return nodes.container("", paragraph, ids=[target], classes=["devops-tooltip"])
+
+
+def html_runs(parts: list[str | nodes.Element]) -> list[nodes.Element]:
+    """The parts as nodes, each run of rendered HTML joined into one raw node.
+
+    Once the first pages have rendered them, a page's tooltips are one node instead of one
+    per tooltip: fewer objects kept alive while the page is written, so Python's collector
+    runs less often on a large book.
+    """
+    result: list[nodes.Element] = []
+    for is_html, run in groupby(parts, key=lambda part: isinstance(part, str)):
+        if is_html:
+            result.append(nodes.raw("", "".join(run), format="html"))  # type: ignore[arg-type]
+        else:
+            result.extend(run)  # type: ignore[arg-type]
+    return result
 
 
 #: What a tooltip may hold, once flattened, for its HTML to be the same on every page
@@ -113,15 +130,18 @@ class FlattenTooltips(SphinxPostTransform):
                 node.replace_self(nodes.inline("", "", *node.children))
         domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
         builder = self.env._app.builder
-        for tooltip in list(store.children):
-            if not isinstance(tooltip, nodes.container):
-                continue  # already rendered by an earlier page
-            if not all(isinstance(node, PAGE_INDEPENDENT) for node in tooltip.findall()):
-                continue  # rendered with this page, as any other node
-            html = builder.render_partial(tooltip.deepcopy())["fragment"]
-            domain.rendered_tooltips[tooltip["ids"][0]] = html
-            # Not replace_self(), which would give the raw node the container's id and class.
-            store[store.index(tooltip)] = nodes.raw("", html, format="html")
+        rendered: list[str | nodes.Element] = []
+        for tooltip in store.children:
+            if isinstance(tooltip, nodes.raw):  # rendered by an earlier page
+                rendered.append(tooltip.astext())
+            elif all(isinstance(node, PAGE_INDEPENDENT) for node in tooltip.findall()):
+                html = builder.render_partial(tooltip.deepcopy())["fragment"]
+                domain.rendered_tooltips[tooltip["ids"][0]] = html
+                rendered.append(html)
+            else:
+                rendered.append(tooltip)  # rendered with this page, as any other node
+        store.children = []
+        store.extend(html_runs(rendered))
 
 
 def first_paragraph(entry: Entry, docname: str) -> nodes.paragraph | None:
