@@ -62,7 +62,9 @@ def test_footnote_references_and_backlinks_pair_up(pages):
     soup = pages("chap1.html")
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "duplicate anchors"
-    for reference in soup.select("a.footnote-reference"):
+    references = soup.select("a.footnote-reference")
+    assert len(references) == len(soup.select("aside.footnote")) > 0  # one per footnote
+    for reference in references:
         note = soup.find(id=reference["href"][1:])
         assert note is not None
         assert "footnote" in note["class"]

@@ -176,7 +176,9 @@ def test_tooltip_and_attributes_hold_the_text(html_out):
     persons = usage.select("a.devops-person")
     assert [person.get_text() for person in persons] == [PERSON, PERSON_ALIAS]
     termes = soup((html_out / "termes.html").read_text(encoding="utf-8"))
-    for url in (*usage.select("aside.footnote p.devops-url"), *termes.select("p.devops-url")):
+    urls = [*usage.select("aside.footnote p.devops-url"), *termes.select("p.devops-url")]
+    assert len(urls) == 2  # the person's footnote, and the person's entry
+    for url in urls:
         # The URL as written (a link today; text, or a percent-encoded link, once D12 is fixed).
         assert unquote(url.get_text()) == unquote(URL)
         assert [unquote(a["href"]) for a in url.find_all("a")] in ([], [unquote(URL)])
