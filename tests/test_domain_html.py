@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from roots_build import build, copy_root, edit
+from roots_build import build, copy_root, edit, search_index
 
 
 @pytest.fixture(scope="module")
@@ -280,8 +280,9 @@ def tooltip_html(page: Path, tooltip_id: str) -> str | None:
 
 @pytest.fixture(scope="module")
 def nested(tmp_path_factory) -> Path:
-    """The root with a chapter in a folder, CI/CD mentioned on three pages and an image in
-    the first paragraph of GitOps; returns the HTML output folder."""
+    """The root with a chapter in a folder, CI/CD mentioned on three pages, an image in the
+    first paragraph of GitOps, and two people's footnotes in the folder too; returns the HTML
+    output folder."""
     srcdir = copy_root("domain", tmp_path_factory.mktemp("nested"))
     (srcdir / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8"/>', encoding="utf-8"
@@ -295,7 +296,9 @@ def nested(tmp_path_factory) -> Path:
     edit(srcdir / "index.md", "chap2\n", "chap2\npartie/chap\n")
     (srcdir / "partie").mkdir()
     (srcdir / "partie" / "chap.md").write_text(
-        "# Partie\n\nLe {term}`GitOps` et le {term}`CI/CD`.\n", encoding="utf-8"
+        "# Partie\n\nLe {term}`GitOps` et le {term}`CI/CD`, {person}`Patrick Debois` et "
+        "{person}`Andrew Shafer`.\n",
+        encoding="utf-8",
     )
     built = build(srcdir, "html")
     assert built.warnings == ""
@@ -322,3 +325,39 @@ def test_tooltip_with_an_image_is_rendered_for_each_folder(nested):
     assert 'src="_images/logo.svg"' in tooltip_html(nested / "chap2.html", tip)
     assert 'src="../_images/logo.svg"' in tooltip_html(nested / "partie" / "chap.html", tip)
     assert (nested / "_images" / "logo.svg").is_file()
+
+
+def footnote_body(page: Path, footnote_id: str) -> str:
+    """The HTML of a footnote without its label (numbers differ from page to page)."""
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    note = soup.find("aside", id=footnote_id)
+    note.select_one("span.label").decompose()
+    return note.decode_contents()
+
+
+def test_biography_rendered_once_is_the_same_on_every_page(nested):
+    """A biography without links of its own is rendered by the first page that shows it and
+    copied as HTML: the same footnote in every folder, and its words still found by search."""
+    note = "devops-fn-person-Patrick-Debois"
+    first, later = (
+        footnote_body(nested / "chap1.html", note),
+        footnote_body(nested / "partie" / "chap.html", note),
+    )
+    assert first == later
+    assert "<strong>Patrick Debois</strong> a inventé le mot DevOps." in later
+    assert '<a class="reference external" href="http://www.jedi.be/blog/">' in later
+    index = search_index((nested / "searchindex.js").read_bytes())
+    page = index["docnames"].index("partie/chap")
+    assert page in index["terms"]["jed"]  # « jedi », of the URL: only in this biography
+    assert page in index["terms"]["invent"]  # « inventé », stemmed
+
+
+def test_biography_with_a_link_is_rendered_for_each_folder(nested):
+    """A link's address depends on the page's folder: such a biography is not shared."""
+    note = "devops-fn-person-Andrew-Shafer"
+    assert 'href="personnes.html#person-Patrick-Debois"' in footnote_body(
+        nested / "chap1.html", note
+    )
+    assert 'href="../personnes.html#person-Patrick-Debois"' in footnote_body(
+        nested / "partie" / "chap.html", note
+    )

@@ -19,6 +19,7 @@ from .entries import KINDS, Entry, Kind, Mention, lookup_key
 from .indices import PeopleIndex, TermsIndex
 from .nodes import term_reference
 from .roles import MentionRole
+from .shared_bodies import BodyKey
 from .warnings import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class DevOpsDomain(Domain):
             "reading_order",
             "_relative_uris",
             "rendered_tooltips",
+            "shared_bodies",
         ):
             self.__dict__.pop(name, None)
 
@@ -166,6 +168,11 @@ class DevOpsDomain(Domain):
     @cached_property
     def rendered_tooltips(self) -> dict[str, str]:
         """Tooltip id -> its HTML, rendered by the first page that shows it in this build."""
+        return {}
+
+    @cached_property
+    def shared_bodies(self) -> dict[BodyKey, tuple[str, str]]:
+        """Footnote body -> its HTML and its words, kept by the first page that shows it."""
         return {}
 
     def internal_link(
