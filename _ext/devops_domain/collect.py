@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from docutils import nodes
 from sphinx import addnodes
@@ -69,7 +70,13 @@ def tooltip_id(entry: Entry) -> str:
     Anchors are unique per document only (« C++ » and « C » both make ``term-C``): the
     document's name keeps two entries of two glossaries apart on a page that shows both.
     """
-    return f"{nodes.make_id('devops-tip-' + entry.docname)}-{entry.anchor}"
+    return f"{tooltip_prefix(entry.docname)}-{entry.anchor}"
+
+
+@lru_cache(maxsize=4096)
+def tooltip_prefix(docname: str) -> str:
+    """``make_id`` normalises Unicode and runs regexes: once per document, not per link."""
+    return nodes.make_id("devops-tip-" + docname)
 
 
 def document_title(document: nodes.document) -> str:

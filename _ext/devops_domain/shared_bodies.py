@@ -35,10 +35,14 @@ class shared_body(nodes.Element):
 
 def is_shareable(body: list[nodes.Node]) -> bool:
     """Text and formatting only, and links written out by the author (the same everywhere):
-    no cross-reference, image or other node whose HTML depends on the page."""
+    no cross-reference, image or other node whose HTML depends on the page, and nothing the
+    search index would skip."""
     return all(
-        isinstance(node, PAGE_INDEPENDENT)
-        or (isinstance(node, nodes.reference) and "refuri" in node and not node.get("internal"))
+        (
+            isinstance(node, PAGE_INDEPENDENT)
+            or (isinstance(node, nodes.reference) and "refuri" in node and not node.get("internal"))
+        )
+        and not (isinstance(node, nodes.Element) and "no-search" in node["classes"])
         for child in body
         for node in child.findall()
     )
