@@ -18,10 +18,14 @@ def pages(tmp_path_factory):
     assert built.warnings == ""
 
     def load(name: str) -> BeautifulSoup:
-        return BeautifulSoup((built.outdir / name).read_text(encoding="utf-8"), "html.parser")
+        return page_soup(built.outdir / name)
 
     load.outdir = built.outdir
     return load
+
+
+def page_soup(page: Path) -> BeautifulSoup:
+    return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 
 def body_text(soup: BeautifulSoup) -> str:
@@ -257,12 +261,8 @@ def test_another_project_links_to_terms_with_intersphinx(pages, tmp_path):
     )
     built = build(other, "html")
     assert built.warnings == ""
-    links = [
-        a["href"]
-        for a in BeautifulSoup(
-            (built.outdir / "index.html").read_text(encoding="utf-8"), "html.parser"
-        ).select("a.reference.external")
-    ]
+    page = page_soup(built.outdir / "index.html")
+    links = [a["href"] for a in page.select("a.reference.external")]
     assert links == [
         "https://livre.example.org/glossaire.html#term-DevOps",
         "https://livre.example.org/glossaire.html#term-GitOps",
@@ -272,8 +272,7 @@ def test_another_project_links_to_terms_with_intersphinx(pages, tmp_path):
 
 def tooltip_html(page: Path, tooltip_id: str) -> str | None:
     """The HTML of one tooltip as the page writes it, if the page has it."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    store = soup.select_one("div.devops-tooltips")
+    store = page_soup(page).select_one("div.devops-tooltips")
     tooltip = store.find(id=tooltip_id) if store is not None else None
     return str(tooltip) if tooltip is not None else None
 
@@ -329,8 +328,7 @@ def test_tooltip_with_an_image_is_rendered_for_each_folder(nested):
 
 def footnote_body(page: Path, footnote_id: str) -> str:
     """The HTML of a footnote without its label (numbers differ from page to page)."""
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    note = soup.find("aside", id=footnote_id)
+    note = page_soup(page).find("aside", id=footnote_id)
     note.select_one("span.label").decompose()
     return note.decode_contents()
 

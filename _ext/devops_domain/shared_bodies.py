@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from .tooltips import PAGE_INDEPENDENT
+from .nodes import PAGE_INDEPENDENT
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator

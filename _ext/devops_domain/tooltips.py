@@ -20,7 +20,7 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .collect import copy_for_page, tooltip_id
-from .nodes import HTML_PAGE_BUILDERS, tooltip_store
+from .nodes import HTML_PAGE_BUILDERS, PAGE_INDEPENDENT, tooltip_store
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
@@ -94,22 +94,6 @@ def html_runs(parts: list[str | nodes.Element]) -> list[nodes.Element]:
         else:
             result.extend(run)  # type: ignore[arg-type]
     return result
-
-
-#: What a tooltip may hold, once flattened, for its HTML to be the same on every page
-#: (an image's address, for one, depends on the page's folder).
-PAGE_INDEPENDENT = (
-    nodes.container,
-    nodes.paragraph,
-    nodes.Text,
-    nodes.inline,
-    nodes.emphasis,
-    nodes.strong,
-    nodes.literal,
-    nodes.abbreviation,
-    nodes.subscript,
-    nodes.superscript,
-)
 
 
 class FlattenTooltips(SphinxPostTransform):
