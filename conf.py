@@ -35,7 +35,7 @@ extensions = [
     "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
     "french_typography",  # apostrophes and no-break spaces of French punctuation
     "reproducible_epub",  # SOURCE_DATE_EPOCH for the EPUB's zip timestamps too
-    "book_gc_freeze",  # this book's build only: Python's collector skips what was read
+    "book_gc_tuning",  # this book's build only: Python's collector skips what was read
 ]
 
 primary_domain = "devops"
