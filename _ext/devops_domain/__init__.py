@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from sphinx.util.fileutil import copy_asset_file
 
 from . import nodes as devops_nodes
-from . import shared_bodies
 from .backlinks import FillBacklinks
 from .domain import DevOpsDomain
 from .footnotes import FirstMentionFootnotes
@@ -72,10 +71,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         devops_nodes.tooltip_store,
         html=(devops_nodes.visit_tooltip_store_html, devops_nodes.depart_tooltip_store_html),
     )
-    app.add_node(  # made for html and dirhtml pages only (FirstMentionFootnotes)
-        shared_bodies.body_capture, html=(shared_bodies.visit_body_capture_html, None)
-    )
-    app.add_node(shared_bodies.shared_body, html=(shared_bodies.visit_shared_body_html, None))
     for transform in (
         FirstMentionFootnotes,
         AddTooltips,

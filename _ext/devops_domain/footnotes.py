@@ -3,7 +3,6 @@
 Which mention is first is decided at write time, once ``only`` blocks are resolved and every
 definition is known; the footnotes are then real docutils footnotes, numbered together with
 the author's own, so every builder (and Sphinx's LaTeX footnote transform) treats them alike.
-On HTML pages a body that reads the same everywhere is rendered once (``shared_bodies``).
 """
 
 from __future__ import annotations
@@ -16,8 +15,6 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import process_only_nodes, traverse_parent
 
 from .collect import copy_for_page, is_entry, is_mention, tooltip_id
-from .nodes import HTML_PAGE_BUILDERS
-from .shared_bodies import shared_or_marked
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
@@ -93,23 +90,13 @@ class FirstMentionFootnotes(SphinxPostTransform):
         self.document += footnote
 
     def footnote_body(self, entry: Entry, docname: str) -> list[nodes.Node]:
-        """A copy of the entry's content; on HTML pages, the HTML of an earlier page's copy."""
-        has_paragraph = any(isinstance(n, nodes.paragraph) for n in entry.content.children)
+        """A copy of the entry's content, its references resolving from ``docname``."""
+        body = list(copy_for_page(entry.content, docname).children)
         # A term's tooltip points at its footnote's first paragraph: its text is written once.
-        paragraph_id = (
-            self.unique_id(tooltip_id(entry)) if entry.kind == "term" and has_paragraph else ""
-        )
-
-        def copy() -> list[nodes.Node]:
-            body = list(copy_for_page(entry.content, docname).children)
-            if paragraph_id:
-                next(n for n in body if isinstance(n, nodes.paragraph))["ids"].append(paragraph_id)
-            return body
-
-        if self.env._app.builder.name not in HTML_PAGE_BUILDERS:
-            return copy()
-        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
-        return shared_or_marked(domain, (entry.docname, entry.anchor, paragraph_id), copy)
+        paragraph = next((n for n in body if isinstance(n, nodes.paragraph)), None)
+        if entry.kind == "term" and paragraph is not None:
+            paragraph["ids"].append(self.unique_id(tooltip_id(entry)))
+        return body
 
     def unique_id(self, wanted: str) -> str:
         candidate, serial = wanted, 1
