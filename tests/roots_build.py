@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable, Mapping
 from io import StringIO
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -32,8 +33,17 @@ def copy_root(name: str, dest: Path) -> Path:
     return srcdir
 
 
-def build(srcdir: Path, builder: str = "html", parallel: int = 0, **confoverrides: Any) -> Built:
-    """Build ``srcdir`` (keeping its environment for incremental builds) and return the result."""
+def build(
+    srcdir: Path,
+    builder: str = "html",
+    parallel: int = 0,
+    events: Mapping[str, Callable[..., Any]] | None = None,
+    **confoverrides: Any,
+) -> Built:
+    """Build ``srcdir`` (keeping its environment for incremental builds) and return the result.
+
+    ``events``: handlers to connect before the build (Sphinx event name -> callback).
+    """
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(
         builder,
@@ -43,6 +53,8 @@ def build(srcdir: Path, builder: str = "html", parallel: int = 0, **confoverride
         parallel=parallel,
         confoverrides=confoverrides or None,
     )
+    for event, handler in (events or {}).items():
+        app.connect(event, handler)
     try:
         app.build()
     finally:
