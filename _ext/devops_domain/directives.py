@@ -16,9 +16,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from .collect import tooltip_id
 from .entries import Entry, Kind, lookup_key, person_sort_name
+from .env_access import domain_of
 from .nodes import backlinks
+from .tooltips import tooltip_id
 from .warnings import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ class EntryDirective(SphinxDirective):
 
     @property
     def domain(self) -> DevOpsDomain:
-        return self.env.domains["devops"]  # type: ignore[return-value]
+        return domain_of(self.env)
 
     def make_entry(self, name: str, anchor: str) -> Entry:
         return Entry(

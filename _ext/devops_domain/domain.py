@@ -11,12 +11,12 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from .collect import collect_document
 from .directives import PersonDirective, TermDirective
 from .entries import KINDS, Entry, Kind, Mention, lookup_key
 from .indices import PeopleIndex, TermsIndex
 from .lookups import Lookups
 from .nodes import term_reference
+from .reading import read_document
 from .roles import MentionRole
 from .warnings import WARNING_TYPE, Subtype
 
@@ -97,13 +97,13 @@ class DevOpsDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._forget_lookups()
 
-    def collect(self, docname: str, document: nodes.document) -> None:
+    def record_document(self, docname: str, document: nodes.document) -> None:
         """Store each definition's content and every mention, once the document is fully read.
 
         Called on ``doctree-read`` after Sphinx's own collectors, not from ``process_doc``:
         the copies of a definition must carry what they add (an image's candidates).
         """
-        entries, mentions, title = collect_document(document, self.entries_by_doc.get(docname, []))
+        entries, mentions, title = read_document(document, self.entries_by_doc.get(docname, []))
         self.entries_by_doc[docname] = entries
         self.mentions_by_doc[docname] = mentions
         self.titles[docname] = title

@@ -13,11 +13,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import process_only_nodes, traverse_parent
+from sphinx_compat import build_tags
 
-from .collect import copy_for_page, is_entry, is_mention, tooltip_id
+from .copies import copy_for_page
+from .env_access import domain_of
+from .reading import is_entry, is_mention
+from .tooltips import tooltip_id
 
 if TYPE_CHECKING:
-    from .domain import DevOpsDomain
     from .entries import Entry
 
 
@@ -41,9 +44,9 @@ class FirstMentionFootnotes(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
+        domain = domain_of(self.env)
         # Decide « first » on the mentions this output really has (as OnlyNodeTransform would).
-        process_only_nodes(self.document, self.env._tags)
+        process_only_nodes(self.document, build_tags(self.env))
         seen: set[tuple[str, str, str]] = set()
         added: set[str] = set()
         for mention in list(self.document.findall(addnodes.pending_xref)):
