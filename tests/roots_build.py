@@ -17,12 +17,14 @@ ROOTS = Path(__file__).parent / "roots"
 
 
 class Built(NamedTuple):
-    """The result of a build: where the output is, the sources, and what was logged."""
+    """The result of a build: where the output is, the sources, what was logged, and the
+    application (its environment and builder, for doctree-level tests)."""
 
     outdir: Path
     srcdir: Path
     status: str
     warnings: str
+    app: SphinxTestApp
 
 
 def copy_root(name: str, dest: Path) -> Path:
@@ -65,6 +67,7 @@ def build(
         srcdir,
         strip_escape_sequences(status.getvalue()),
         strip_escape_sequences(warning.getvalue()),
+        app,
     )
 
 

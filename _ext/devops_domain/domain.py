@@ -67,15 +67,18 @@ class DevOpsDomain(Domain):
     # -- stored data ---------------------------------------------------------------------------
     @property
     def entries_by_doc(self) -> dict[str, list[Entry]]:
-        return self.data["entries"]
+        entries: dict[str, list[Entry]] = self.data["entries"]
+        return entries
 
     @property
     def mentions_by_doc(self) -> dict[str, list[Mention]]:
-        return self.data["mentions"]
+        mentions: dict[str, list[Mention]] = self.data["mentions"]
+        return mentions
 
     @property
     def titles(self) -> dict[str, str]:
-        return self.data["titles"]
+        titles: dict[str, str] = self.data["titles"]
+        return titles
 
     def note_entry(self, entry: Entry) -> None:
         """Called by the directives while a document is read."""
@@ -180,7 +183,7 @@ class DevOpsDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: Element,
-    ) -> Element | None:
+    ) -> nodes.reference | None:
         entry = self.find(typ, target)
         if entry is None:
             return None
@@ -196,7 +199,7 @@ class DevOpsDomain(Domain):
         entry: Entry,
         contnode: Element,
         ids: Iterable[str] = (),
-    ) -> Element:
+    ) -> nodes.reference:
         """The link to an entry: a term with its expansion, a person's name in bold."""
         if entry.kind == "person":
             child: Element = nodes.strong("", "", *contnode.children, classes=["devops-person"])
@@ -225,7 +228,7 @@ class DevOpsDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, Element]]:
+    ) -> list[tuple[str, nodes.reference]]:
         results = []
         for kind in KINDS:
             entry = self.find(kind, target)

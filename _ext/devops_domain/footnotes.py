@@ -94,6 +94,8 @@ class FirstMentionFootnotes(SphinxPostTransform):
 
     def footnote_body(self, entry: Entry, docname: str) -> list[nodes.Node]:
         """A copy of the entry's content, its references resolving from ``docname``."""
+        if entry.content is None:
+            return []
         body = list(copy_for_page(entry.content, docname).children)
         # A term's tooltip points at its footnote's first paragraph: its text is written once.
         paragraph = next((n for n in body if isinstance(n, nodes.paragraph)), None)
@@ -152,9 +154,12 @@ def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
             reference.children = []
             reference += nodes.Text(str(number_of(docname, reference["refid"])))
     for (docname, footnote_id), footnote in footnotes.items():
-        footnote[0].children = []
-        footnote[0] += nodes.Text(str(number_of(docname, footnote_id)))
-    trailing = [fn for fn in footnotes.values() if fn.parent is document]
+        label = footnote[0]
+        if isinstance(label, nodes.label):
+            label.children = []
+            label += nodes.Text(str(number_of(docname, footnote_id)))
+    trailing: list[nodes.footnote] = [fn for fn in footnotes.values() if fn.parent is document]
     for footnote in trailing:
         document.remove(footnote)
-    document.extend(sorted(trailing, key=lambda fn: int(fn[0].astext())))
+    by_number = sorted(trailing, key=lambda fn: int(fn[0].astext()))
+    document.extend(by_number)

@@ -35,7 +35,10 @@ def is_entry(node: nodes.Node) -> bool:
 
 def enclosing_definition(node: nodes.Node) -> nodes.definition | None:
     """The entry a node is written in, if any."""
-    return next((p for p in traverse_parent(node.parent) if is_entry(p)), None)
+    for parent in traverse_parent(node.parent):
+        if isinstance(parent, nodes.definition) and parent.get("devops_entry"):
+            return parent
+    return None
 
 
 def document_title(document: nodes.document) -> str:

@@ -42,7 +42,7 @@ def tooltip_prefix(docname: str) -> str:
 
 
 def is_term_xref(node: addnodes.pending_xref) -> bool:
-    return node.get("refdomain") == "devops" and node.get("reftype") == "term"
+    return bool(node.get("refdomain") == "devops" and node.get("reftype") == "term")
 
 
 class AddTooltips(SphinxPostTransform):
@@ -98,6 +98,8 @@ class FlattenTooltips(SphinxPostTransform):
 
 def first_paragraph(entry: Entry, docname: str) -> nodes.paragraph | None:
     """A copy of the definition's first paragraph whose references resolve from ``docname``."""
+    if entry.content is None:
+        return None
     paragraph = next(entry.content.findall(nodes.paragraph), None)
     if paragraph is None:
         return None
