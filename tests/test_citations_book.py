@@ -21,8 +21,6 @@ def text_of(node) -> str:
 AGILE_2008_CITATIONS = [
     "[@Debois2008]",
     "[@NewRelicDevOpsName]",
-    "[@NewRelicDevOpsName]",
-    "[@NewRelicDevOpsName]",
     "[@NewRelicDevOpsName; @AgileSysAdminGroup]",
 ]
 
@@ -49,8 +47,6 @@ def test_the_citations_of_the_introduction_link_to_the_bibliography(book_build):
     history = intro.find("section", id="la-session-de-toronto")
     assert [text_of(citation) for citation in history.select(".bibtex-citation")] == [
         "(Debois, 2008)",
-        "(New Relic, 2014)",
-        "(New Relic, 2014)",
         "(New Relic, 2014)",
         "(Agile System Administration, 2008 ; New Relic, 2014)",  # thin space before ;
     ]
@@ -81,11 +77,7 @@ def test_the_bibliography_page_follows_french_conventions(book_build):
     )
     # Sorted by author, then by date: Shafer's talk at Velocity (June 2009, no day) is 2009a,
     # the one at Agile Roots (15 June 2009) 2009b.
-    firsts = [text_of(entry).split(" (", 1)[0] for entry in entries[:2]]
-    assert firsts == [
-        "Agence nationale de la sécurité des systèmes d\u2019information",
-        "Agile System Administration",
-    ]
+    assert text_of(entries[0]).startswith("Agile System Administration (2008). ")
     [entry] = [e for e in entries if text_of(e).startswith("Shafer, Andrew Clay (2009b). ")]
     text = text_of(entry)
     assert text.startswith("Shafer, Andrew Clay (2009b). Agile Infrastructure. ")
