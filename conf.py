@@ -103,7 +103,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright  # EPUB 3 requires it (and a version)
 epub_language = language
-epub_description = "Comprendre le DevOps pour mieux le sécuriser."
+epub_description = "Comprendre le DevOps pour en sécuriser les pratiques."
 epub_contributor = author
 # The book's identifier: toc.ncx repeats epub_uid as the book's id, so both are equal, and an
 # XML name without colons.  uuid5(NAMESPACE_URL, "securite-devops"), stable across builds.
