@@ -6,17 +6,24 @@
 * a French author-year bibliography style ``fr`` for pybtex
   (:mod:`citations_fr.style`) and reference style ``author_year_fr`` for
   sphinxcontrib-bibtex (:mod:`citations_fr.referencing`);
-* located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error, a
-  repeated key or field (``citations.bibfile``; the rest of the file is kept), an entry of a
-  type that the style does not know (``citations.unknown_entry_type``).
+* located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error
+  (``citations.bibfile``), a repeated key or field (``bibtex.bibfile_data_error``, as
+  sphinxcontrib-bibtex warns it; the rest of the file is kept), an entry of a type that
+  the style does not know (``citations.unknown_entry_type``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from docutils.nodes import SkipNode
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+def skip_node(translator: Any, node: Any) -> None:
+    raise SkipNode
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -24,7 +31,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     import sphinxcontrib.bibtex.plugin
 
     from .checks import read_bibfiles, warn_unsupported_types
-    from .parser import PandocCitationsParser, WarnUnresolvedCitations, unresolved_citation
+    from .parser import (
+        FillCitationTexts,
+        PandocCitationsParser,
+        WarnUnresolvedCitations,
+        citation_texts,
+        unresolved_citation,
+    )
     from .referencing import FrenchAuthorYearReferenceStyle
     from .style import FrenchLabelStyle, FrenchSortingStyle, FrenchStyle
 
@@ -43,7 +56,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.add_source_parser(PandocCitationsParser, override=True)
     app.add_node(unresolved_citation)
+    # moved into the citations before any writer sees it (FillCitationTexts)
+    skip = (skip_node, None)
+    app.add_node(citation_texts, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_post_transform(WarnUnresolvedCitations)
+    app.add_post_transform(FillCitationTexts)
     # Before sphinxcontrib-bibtex's own handler (500), which then keeps what this one read.
     app.connect("builder-inited", read_bibfiles, priority=400)
     app.connect("builder-inited", warn_unsupported_types, priority=600)
