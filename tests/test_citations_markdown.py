@@ -60,7 +60,8 @@ def test_a_bracket_that_is_no_citation_keeps_its_markdown(html):
 
 def test_a_span_keeps_its_id_and_classes(html):
     span = paragraphs(html)[4].select_one("span#credit")
-    assert span is not None and "small" in span["class"]
+    assert span is not None
+    assert "small" in span["class"]
     assert span.get_text() == "selon Shafer (2009)"
     assert paragraphs(html)[6].select_one("a")["href"] == "#credit"
 
@@ -79,13 +80,15 @@ def test_markdown_in_latex(tmp_path):
     ) in tex
     assert r"\sphinxstylestrong{cf.}" in tex
     assert r"\sphinxcode{\sphinxupquote{p. 3}}" in tex
-    assert "*voir*" not in tex and "**cf.**" not in tex
+    assert "*voir*" not in tex
+    assert "**cf.**" not in tex
 
 
 def test_markdown_in_epub_and_text(tmp_path):
     epub = build(tmp_path / "epub", "epub")
     page = (epub.outdir / "index.xhtml").read_text(encoding="utf-8")
-    assert "<em>voir</em>" in page and "<strong>cf.</strong>" in page
+    assert "<em>voir</em>" in page
+    assert "<strong>cf.</strong>" in page
     text = build(tmp_path / "text", "text")
     written = (text.outdir / "index.txt").read_text(encoding="utf-8")
     # the text builder writes emphasis as *…* and code as "…", as for any text

@@ -14,16 +14,39 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils.nodes import SkipNode
+from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
 def skip_node(translator: Any, node: Any) -> None:
     raise SkipNode
+
+
+TEXINPUTS = Path(__file__).parent.resolve() / "texinputs"
+LATEX_PACKAGE = "sphinxcitationsfr"
+
+
+def is_author_year(config: Config) -> bool:
+    """Do the citations name authors and years (not labels such as « [1] »)?"""
+    return str(config.bibtex_reference_style).startswith("author_year")
+
+
+def add_latex_package(app: Sphinx, config: Config) -> None:
+    """Load the LaTeX package that the citations need (U+202F, links, bibliography)."""
+    app.add_latex_package(LATEX_PACKAGE, "authoryear" if is_author_year(config) else None)
+
+
+def copy_latex_package(app: Sphinx) -> None:
+    """Put the ``.sty`` next to the ``.tex`` files, where ``latexmk`` looks for it."""
+    if app.builder.format == "latex":
+        copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -64,4 +87,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinxcontrib-bibtex's own handler (500), which then keeps what this one read.
     app.connect("builder-inited", read_bibfiles, priority=400)
     app.connect("builder-inited", warn_unsupported_types, priority=600)
+    app.connect("config-inited", add_latex_package)
+    app.connect("builder-inited", copy_latex_package)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
