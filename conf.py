@@ -64,14 +64,6 @@ LATEX_PREAMBLE = r"""
 % fancyhdr asks for this much room for the running heads in 11pt.
 \setlength{\headheight}{13.6pt}
 \makeatletter
-% sphinxcontrib-bibtex links a citation to its entry with \hyperlink{cite.<doc>:<id>}; French
-% babel makes « : » active, which breaks the link name.  Read the name with babel's "safe"
-% shorthands, as babel itself does for \ref and \cite.
-\AtBeginDocument{%
-  \let\sdfr@hyperlink\hyperlink
-  \renewcommand*{\hyperlink}[1]{%
-    \begingroup\@safe@activestrue\xdef\sdfr@target{#1}\endgroup
-    \sdfr@hyperlink{\sdfr@target}}}
 % LaTeX typesets the citations after the last chapter, which is already « Bibliographie »
 % (source/bibliographie.md): no second, unnumbered chapter for them.
 \renewenvironment{sphinxthebibliography}[1]
