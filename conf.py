@@ -26,7 +26,9 @@ root_doc = "source/index"
 include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
-extensions = list(EXTENSIONS)  # the list and what each does: _ext/book_stack.py
+# The book's stack (_ext/book_stack.py), plus this book's own process tuning, which no other
+# project should load with the stack: Python's collector skips what was read (_ext/book_gc_freeze).
+extensions = [*EXTENSIONS, "book_gc_freeze"]
 
 primary_domain = "devops"
 nitpicky = True
