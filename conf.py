@@ -18,6 +18,11 @@ author = "L’auteur"
 copyright = "2026, L’auteur"
 version = "0.1"
 release = "0.1"
+today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
+
+# -- The published book (_ext/book_edition) -------------------------------------------------
+book_subtitle = "Comprendre le DevOps pour mieux le sécuriser"
+book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 
 language = "fr"
 root_doc = "source/index"
@@ -35,6 +40,7 @@ extensions = [
     "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
     "french_typography",  # apostrophes and no-break spaces of French punctuation
     "reproducible_epub",  # SOURCE_DATE_EPOCH for the EPUB's zip timestamps too
+    "book_edition",  # the PDF's and EPUB's layout, {en} passages, links to the formats
 ]
 
 primary_domain = "devops"
@@ -96,13 +102,11 @@ latex_documents = [
     (root_doc, "securite-devops.tex", r"Sécurité \& DevOps", author, "manual"),
 ]
 latex_elements = {
-    "papersize": "a4paper",
+    # The trim size (17 x 24 cm) and the text block are in _ext/book_edition's sdfrbook.sty.
     "pointsize": "11pt",
-    "babel": r"\usepackage[french]{babel}",
+    "babel": r"\usepackage[english,main=french]{babel}",  # French; English for {en} passages
     "fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\usepackage{tgcursor}",
     "preamble": LATEX_PREAMBLE,
-    # The root document's text follows the table of contents: it must not carry its mark.
-    "tableofcontents": r"\sphinxtableofcontents\markboth{}{}",
 }
 
 # -- EPUB ----------------------------------------------------------------------
@@ -112,7 +116,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright  # EPUB 3 requires it (and a version)
 epub_language = language
-epub_description = "Comprendre le DevOps pour mieux le sécuriser."
+epub_description = f"{book_subtitle}."
 epub_contributor = author
 # The book's identifier: toc.ncx repeats epub_uid as the book's id, so both are equal, and an
 # XML name without colons.  uuid5(NAMESPACE_URL, "securite-devops"), stable across builds.
