@@ -31,10 +31,12 @@ root_doc = "source/index"
 include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
-# The book's stack (_ext/book_stack.py), plus what belongs to this book only: its process
-# tuning (_ext/book_gc_tuning: Python's collector walks what was read less often) and its
-# edition (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats).
-extensions = [*EXTENSIONS, "book_gc_tuning", "book_edition"]
+# The book's stack (_ext/book_stack.py), plus what belongs to this book only: its build tuning
+# (_ext/book_gc_tuning: Python's collector walks what was read less often;
+# _ext/template_bytecode_cache: the theme's templates compiled once, kept with the doctrees)
+# and its edition (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the
+# formats).
+extensions = [*EXTENSIONS, "book_gc_tuning", "template_bytecode_cache", "book_edition"]
 
 primary_domain = "devops"
 nitpicky = True
