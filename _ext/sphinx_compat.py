@@ -34,7 +34,8 @@ def supported() -> bool:
 
 
 def warn_unsupported(feature: str) -> None:
-    """Say which feature is off, and why (called once per feature, at setup)."""
+    """Say which feature is off, and why (called once per feature, at setup).  No location:
+    the cause is the installed Sphinx, not a line of the project."""
     logger.warning(
         "%s is disabled: Sphinx %s is not one of the versions it was checked against (%s)",
         feature,
