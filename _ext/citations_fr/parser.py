@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
@@ -137,7 +137,7 @@ class PandocCitationsRenderer(SphinxRenderer):
                 content=",".join(targets[member] for member in members),
                 map=token.map,
             )
-            self.render_myst_role(role)
+            self.render_myst_role(cast("SyntaxTreeNode", role))  # the fields it reads
         if brackets:
             self.current_node.append(nodes.Text(brackets.right))
         if holder.children:
@@ -252,7 +252,9 @@ class FillCitationTexts(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         texts: dict[str, citation_text] = {}
         for holder in list(self.document.findall(citation_texts)):
-            texts.update((str(node["number"]), node) for node in holder.children)
+            for node in holder.children:
+                if isinstance(node, citation_text):
+                    texts[str(node["number"])] = node
             holder.parent.remove(holder)
         if not texts:
             return
