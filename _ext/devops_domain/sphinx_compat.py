@@ -1,5 +1,8 @@
 """The private Sphinx API the book's extensions rely on, in one place, for known Sphinx only.
 
+It lives in the domain's package, so that the domain, which other projects load, comes with
+it; ``incremental_build`` imports it from here.
+
 Sphinx offers no public way to reach some things an extension needs: the builder from a
 post-transform (Sphinx's own post-transforms read ``env._app.builder``), the tags ``only``
 blocks are decided on, and the search indexer's tables.  Every such access is here, behind
