@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from conftest import BOOK, BUILD_ENV, CORRECTED_TEXT, FOOTNOTES, require_tool
 
-A4_POINTS = "595.276 x 841.89 pts (A4)"
+#: 17 x 24 cm (sdfrbook.sty), in PostScript points as pdfinfo prints them.
+TRIM_POINTS = "481.89 x 680.315 pts"
 
 
 def squash(text: str) -> str:
@@ -103,9 +104,9 @@ def test_bibliography(pages, pdf):
 
 
 @pytest.mark.slow
-def test_a4_with_metadata(pdf):
+def test_trim_size_with_metadata(pdf):
     info = run(require_tool("pdfinfo"), str(pdf))
-    assert A4_POINTS in info
+    assert TRIM_POINTS in info
     assert re.search(r"^Title:\s+Sécurité & DevOps$", info, re.MULTILINE)
 
 
