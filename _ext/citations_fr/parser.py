@@ -30,6 +30,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .pandoc import GROUP, Citation, pandoc_citation_plugin
+from .referencing import locator_spaces
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -264,14 +265,17 @@ class FillCitationTexts(SphinxPostTransform):
 
 
 def filled(text: str, texts: dict[str, citation_text]) -> Iterator[nodes.Node]:
-    """``text`` with each placeholder replaced by (a copy of) the nodes of its text."""
+    """``text`` with each placeholder replaced by (a copy of) the nodes of its text, whose
+    locators keep their numbers (:func:`~citations_fr.referencing.locator_spaces`)."""
     pos = 0
     for match in PLACEHOLDERS.finditer(text):
         if match.start() > pos:
             yield nodes.Text(text[pos : match.start()])
         source = texts.get(match[1])
         if source is not None:
-            yield from (child.deepcopy() for child in source.children)
+            for child in source.children:
+                is_text = isinstance(child, nodes.Text)
+                yield nodes.Text(locator_spaces(child)) if is_text else child.deepcopy()
         pos = match.end()
     if pos < len(text):
         yield nodes.Text(text[pos:])
