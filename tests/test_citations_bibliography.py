@@ -99,9 +99,10 @@ def test_the_epub_has_the_same_entries_and_stylesheet(tmp_path):
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory) -> Path:
     require_tool("latexmk")
+    make = require_tool("make")
     built = build(tmp_path_factory.mktemp("pdf"), "latex")
     result = subprocess.run(
-        ["make", "-C", str(built.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
+        [make, "-C", str(built.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
         capture_output=True,
         encoding="utf-8",
         errors="replace",

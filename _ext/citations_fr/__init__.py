@@ -6,6 +6,11 @@
 * a French author-year bibliography style ``fr`` for pybtex
   (:mod:`citations_fr.style`) and reference style ``author_year_fr`` for
   sphinxcontrib-bibtex (:mod:`citations_fr.referencing`);
+* Markdown in prefixes and suffixes (:class:`citations_fr.parser.FillCitationTexts`);
+* the bibliography set as French publishers set it, in every output: entries of author-year
+  styles marked for ``static/citations_fr.css`` (:mod:`citations_fr.bibliography`), and
+  ``texinputs/sphinxcitationsfr.sty``, which also makes a PDF build in any language
+  (U+202F, citation links under babel-french);
 * located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error
   (``citations.bibfile``), a repeated key or field (``bibtex.bibfile_data_error``, as
   sphinxcontrib-bibtex warns it; the rest of the file is kept), an entry of a type that
@@ -100,4 +105,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", copy_latex_package)
     app.connect("builder-inited", add_stylesheet)
     app.add_post_transform(MarkAuthorYearEntries)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "1.1",
+        # the doctrees hold citation groups with placeholders since 1.1: read them again
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

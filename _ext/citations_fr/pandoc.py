@@ -350,6 +350,7 @@ def pandoc_citation_plugin(
             if suffix is not None and rest_start < close - 1:
                 others = parse_group(state, rest_start + 1, close - 1) or []
                 if others:  # the roles warn about the unknown keys among them
+                    state.push("text", "", 0).content = " "  # « A (2009, p. 5) (B, 2010) »
                     push_group(state, others, False, src[rest_start : close - 1])
         state.pos = close if suffix is not None else stop
         return True

@@ -5,8 +5,14 @@ to add a markdown-it plugin, so :class:`PandocCitationsParser` is a ``MystParser
 ``parse`` does the same and adds :func:`~citations_fr.pandoc.pandoc_citation_plugin`; it
 is registered with Sphinx's ``add_source_parser(..., override=True)``.
 
-A bracket that looks like a citation but whose keys are all unknown stays text, inside an
-:class:`unresolved_citation` node.  :class:`WarnUnresolvedCitations`, a post-transform,
+A citation group becomes sphinxcontrib-bibtex roles (:func:`roles_of`).  A role target is
+plain text, so its prefixes and suffixes are placeholders; their Markdown, rendered as the
+rest of the paragraph, waits in a :class:`citation_texts` node next to the roles, and
+:class:`FillCitationTexts` puts it in the place of the placeholders once the references are
+resolved (in every builder: emphasis, code, links, textual citations in a suffix).
+
+A bracket that looks like a citation but whose keys are all unknown stays Markdown, inside
+an :class:`unresolved_citation` node.  :class:`WarnUnresolvedCitations`, a post-transform,
 warns about it exactly when and as sphinxcontrib-bibtex warns about an unknown key in
 ``{cite:p}``: at resolve time, with the same message, location, type and subtype.
 """
