@@ -12,30 +12,29 @@ from pathlib import Path
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "_ext"))
 
+from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
+
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
 author = "L’auteur"
 copyright = "2026, L’auteur"
 version = "0.1"
 release = "0.1"
+today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
+
+# -- The published book (_ext/book_edition) -------------------------------------------------
+book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
+book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 
 language = "fr"
 root_doc = "source/index"
 include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "citations_fr",  # [@key] citations (Pandoc), French bibliography: _ext/citations_fr
-    "devops_domain",
-    "navigation_refresh",
-    "incremental_html",
-    "furo_fr",
-    "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
-    "french_typography",  # apostrophes and no-break spaces of French punctuation
-    "reproducible_epub",  # SOURCE_DATE_EPOCH for the EPUB's zip timestamps too
-]
+# The book's stack (_ext/book_stack.py), plus what belongs to this book only: its process
+# tuning (_ext/book_gc_freeze: Python's collector skips what was read) and its edition
+# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats).
+extensions = [*EXTENSIONS, "book_gc_freeze", "book_edition"]
 
 primary_domain = "devops"
 nitpicky = True
@@ -88,13 +87,11 @@ latex_documents = [
     (root_doc, "securite-devops.tex", r"Sécurité \& DevOps", author, "manual"),
 ]
 latex_elements = {
-    "papersize": "a4paper",
+    # The trim size (17 x 24 cm) and the text block are in _ext/book_edition's sdfrbook.sty.
     "pointsize": "11pt",
-    "babel": r"\usepackage[french]{babel}",
+    "babel": r"\usepackage[english,main=french]{babel}",  # French; English for {en} passages
     "fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\usepackage{tgcursor}",
     "preamble": LATEX_PREAMBLE,
-    # The root document's text follows the table of contents: it must not carry its mark.
-    "tableofcontents": r"\sphinxtableofcontents\markboth{}{}",
 }
 
 # -- EPUB ----------------------------------------------------------------------
@@ -104,7 +101,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright  # EPUB 3 requires it (and a version)
 epub_language = language
-epub_description = "Comprendre le DevOps pour mieux le sécuriser."
+epub_description = f"{book_subtitle}."
 epub_contributor = author
 # The book's identifier: toc.ncx repeats epub_uid as the book's id, so both are equal, and an
 # XML name without colons.  uuid5(NAMESPACE_URL, "securite-devops"), stable across builds.

@@ -80,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("citations_fr.plugin_lookup")  # pybtex lookups without entry-point scans
 
     pybtex.plugin.register_plugin("pybtex.style.formatting", "fr", FrenchStyle, force=True)
     pybtex.plugin.register_plugin("pybtex.style.labels", "fr", FrenchLabelStyle, force=True)

@@ -103,14 +103,15 @@ def is_french(language: str | None) -> bool:
 
 
 def _bare_url_text(parent: nodes.Element) -> bool:
-    """Whether ``text`` is (part of) the visible text of a link whose text is its address.
+    """Whether a text in ``parent`` is (part of) the visible text of a link whose text is its
+    address.
 
     ``<https://example.org/?a=1>``, or ``www.example.org`` linked to ``http://www.example...``
     by linkify: an address shown as text must stay exactly as it is.
     """
-    link = next(traverse_parent(parent, nodes.reference), None)
+    link = next(iter(traverse_parent(parent, nodes.reference)), None)
     uri = link.get("refuri") if link is not None else None
-    if not uri:
+    if link is None or not isinstance(uri, str) or not uri:
         return False
     shown = link.astext()
     return shown == uri or uri.endswith(("//" + shown, ":" + shown))
