@@ -23,10 +23,11 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
 from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
@@ -41,7 +42,6 @@ from .referencing import locator_spaces
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from markdown_it.tree import SyntaxTreeNode
     from sphinx.environment import BuildEnvironment
 
 logger = logging.getLogger(__name__)
@@ -72,9 +72,14 @@ PLACEHOLDER = "\ue000{}\ue001"
 PLACEHOLDERS = re.compile("\ue000(\\d+)\ue001")
 
 
+def cite_domain(env: BuildEnvironment) -> Any:
+    """sphinxcontrib-bibtex's ``cite`` domain (the package ships no types)."""
+    return env.get_domain("cite")
+
+
 def bib_keys(env: BuildEnvironment) -> frozenset[str]:
     """All citation keys of ``bibtex_bibfiles``, with their case (as the roles match)."""
-    return frozenset(env.get_domain("cite").bibdata.data.entries.keys())
+    return frozenset(cite_domain(env).bibdata.data.entries.keys())
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ class Brackets:
 
 def bib_brackets(env: BuildEnvironment) -> Brackets:
     """The parenthetical punctuation of the reference style (for mixed ``@a; -@b``)."""
-    style = getattr(env.get_domain("cite"), "reference_style", None)
+    style = getattr(cite_domain(env), "reference_style", None)
     bracket = getattr(style, "role_style", {}).get("p")
     bracket = getattr(bracket, "bracket", None)
     if bracket is None:
@@ -139,12 +144,10 @@ class PandocCitationsRenderer(SphinxRenderer):
         for index, (name, members) in enumerate(roles):
             if index and brackets:
                 self.current_node.append(nodes.Text(brackets.sep))
-            role = SimpleNamespace(
-                meta={"name": name},
-                content=",".join(targets[member] for member in members),
-                map=token.map,
-            )
-            self.render_myst_role(role)
+            content = ",".join(targets[member] for member in members)
+            role = Token("myst_role", "", 0, content=content, meta={"name": name})
+            role.map = list(token.map) if token.map else None
+            self.render_myst_role(SyntaxTreeNode([role]).children[0])
         if brackets:
             self.current_node.append(nodes.Text(brackets.right))
         if holder.children:
@@ -190,7 +193,7 @@ class PandocCitationsParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env: BuildEnvironment = document.settings.env
-        config = env.myst_config
+        config = getattr(env, "myst_config")  # noqa: B009 (set by myst-parser, untyped)
         # as MystParser.parse: the file-level configuration (front matter) first
         try:
             topmatter = read_topmatter(inputstring)
@@ -221,7 +224,7 @@ def note_bibfiles(env: BuildEnvironment) -> None:
     Whether ``@name`` is a citation depends on the keys; a document that has one must be
     read again when the bibliography changes.
     """
-    for bibfile in env.get_domain("cite").bibdata.bibfiles:
+    for bibfile in cite_domain(env).bibdata.bibfiles:
         env.note_dependency(str(Path(bibfile)))
 
 
@@ -259,7 +262,9 @@ class FillCitationTexts(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         texts: dict[str, citation_text] = {}
         for holder in list(self.document.findall(citation_texts)):
-            texts.update((str(node["number"]), node) for node in holder.children)
+            for node in holder.children:
+                if isinstance(node, citation_text):
+                    texts[str(node["number"])] = node
             holder.parent.remove(holder)
         if not texts:
             return
@@ -280,8 +285,10 @@ def filled(text: str, texts: dict[str, citation_text]) -> Iterator[nodes.Node]:
         source = texts.get(match[1])
         if source is not None:
             for child in source.children:
-                is_text = isinstance(child, nodes.Text)
-                yield nodes.Text(locator_spaces(child)) if is_text else child.deepcopy()
+                if isinstance(child, nodes.Text):
+                    yield nodes.Text(locator_spaces(str(child)))
+                else:
+                    yield child.deepcopy()
         pos = match.end()
     if pos < len(text):
         yield nodes.Text(text[pos:])

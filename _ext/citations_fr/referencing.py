@@ -59,21 +59,21 @@ def locator_spaces(text: str) -> str:
 
 
 @node
-def pre_text(children, data):
+def pre_text(children: list[Any], data: dict[str, Any]) -> Text:
     """The text before a citation (sphinxcontrib-bibtex's, with :func:`locator_spaces`)."""
     assert not children
     return Text(locator_spaces(data["reference_info"].pre_text))
 
 
 @node
-def post_text(children, data):
+def post_text(children: list[Any], data: dict[str, Any]) -> Text:
     """The text after a citation, usually a locator: « p.\u00a012 »."""
     assert not children
     return Text(locator_spaces(data["reference_info"].post_text))
 
 
 @node
-def year(children, data):
+def year(children: list[Any], data: dict[str, Any]) -> Text:
     """The year of a citation: ``2009``, ``2009a``, ``s. d.``."""
     assert not children
     entry = data["entry"]
@@ -94,7 +94,9 @@ def french_person() -> PersonStyle:
 CITATION_SEP = "\u202f; "
 
 
-def parentheses(sep: str = CITATION_SEP, sep2: str | None = None, last_sep: str | None = None):
+def parentheses(
+    sep: str = CITATION_SEP, sep2: str | None = None, last_sep: str | None = None
+) -> BracketStyle:
     return BracketStyle(left="(", right=")", sep=sep, sep2=sep2, last_sep=last_sep)
 
 
@@ -109,7 +111,9 @@ class CitedWork(Text):
 
 
 @node
-def cited_work(children, data, style, full):
+def cited_work(
+    children: list[Any], data: dict[str, Any], style: FrenchParentheticalStyle, full: bool
+) -> CitedWork:
     """A :class:`CitedWork`: « voir Forsgren et al., 2018, p. 3 »."""
     assert not children
     author = style.person.author_or_editor_or_title(full=full)
@@ -213,7 +217,7 @@ class FrenchAuthorYearReferenceStyle(GroupReferenceStyle):
     pre_text_sep: str = " "
     post_text_sep: str = ", "
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.styles.extend(
             [
                 FrenchParentheticalStyle(
@@ -240,4 +244,4 @@ class FrenchAuthorYearReferenceStyle(GroupReferenceStyle):
                 ExtraEmptyReferenceStyle(),
             ]
         )
-        super().__post_init__()
+        super().__post_init__()  # type: ignore[no-untyped-call]  # sphinxcontrib-bibtex
