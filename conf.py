@@ -23,6 +23,7 @@ today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
 # -- The published book (_ext/book_edition) -------------------------------------------------
 book_subtitle = "Comprendre le DevOps pour mieux le sécuriser"
 book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
+book_subjects = ["DevOps", "Sécurité informatique", "DevSecOps"]
 
 language = "fr"
 root_doc = "source/index"

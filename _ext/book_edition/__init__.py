@@ -33,7 +33,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_config_value(
         "book_edition",
-        lambda config: f"Édition {config.release}",
+        lambda config: f"Édition {config.release}" if config.release else "",
         "env",
         str,
         description="The edition, on the title page and the copyright page.",

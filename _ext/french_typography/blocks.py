@@ -107,9 +107,16 @@ def _bare_url_text(text: nodes.Text) -> bool:
     return shown == uri or uri.endswith(("//" + shown, ":" + shown))
 
 
+def _in_other_language(text: nodes.Text) -> bool:
+    """Whether ``text`` is in an inline element of another language (``language-en``)."""
+    language = text.parent.get_language_code("") if text.parent is not None else ""
+    return bool(language) and not is_french(language)
+
+
 def is_protected(text: nodes.Text) -> bool:
-    """Whether the characters of ``text`` must be left exactly as written."""
-    return not is_smartquotable(text) or _bare_url_text(text)
+    """Whether the characters of ``text`` must be left exactly as written: code, a bare
+    address, a passage in another language (« Per Day: Dev », not « Per Day : Dev »)."""
+    return not is_smartquotable(text) or _bare_url_text(text) or _in_other_language(text)
 
 
 def text_blocks(document: nodes.document) -> Iterator[Block]:
