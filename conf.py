@@ -12,6 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "_ext"))
 
+from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
+
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
 author = "L’auteur"
@@ -21,7 +23,7 @@ release = "0.1"
 today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
 
 # -- The published book (_ext/book_edition) -------------------------------------------------
-book_subtitle = "Comprendre le DevOps pour mieux le sécuriser"
+book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
 book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 book_subjects = ["DevOps", "Sécurité informatique", "DevSecOps"]
 
@@ -30,19 +32,10 @@ root_doc = "source/index"
 include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "citations_fr",  # [@key] citations (Pandoc), French bibliography: _ext/citations_fr
-    "devops_domain",
-    "navigation_refresh",
-    "incremental_html",
-    "furo_fr",
-    "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
-    "french_typography",  # apostrophes and no-break spaces of French punctuation
-    "reproducible_epub",  # SOURCE_DATE_EPOCH for the EPUB's zip timestamps too
-    "book_edition",  # the PDF's and EPUB's layout, {en} passages, links to the formats
-]
+# The book's stack (_ext/book_stack.py), plus what belongs to this book only: its process
+# tuning (_ext/book_gc_freeze: Python's collector skips what was read) and its edition
+# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats).
+extensions = [*EXTENSIONS, "book_gc_freeze", "book_edition"]
 
 primary_domain = "devops"
 nitpicky = True
@@ -80,14 +73,6 @@ LATEX_PREAMBLE = r"""
 % fancyhdr asks for this much room for the running heads in 11pt.
 \setlength{\headheight}{13.6pt}
 \makeatletter
-% sphinxcontrib-bibtex links a citation to its entry with \hyperlink{cite.<doc>:<id>}; French
-% babel makes « : » active, which breaks the link name.  Read the name with babel's "safe"
-% shorthands, as babel itself does for \ref and \cite.
-\AtBeginDocument{%
-  \let\sdfr@hyperlink\hyperlink
-  \renewcommand*{\hyperlink}[1]{%
-    \begingroup\@safe@activestrue\xdef\sdfr@target{#1}\endgroup
-    \sdfr@hyperlink{\sdfr@target}}}
 % LaTeX typesets the citations after the last chapter, which is already « Bibliographie »
 % (source/bibliographie.md): no second, unnumbered chapter for them.
 \renewenvironment{sphinxthebibliography}[1]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable, Mapping
 from io import StringIO
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -16,12 +17,14 @@ ROOTS = Path(__file__).parent / "roots"
 
 
 class Built(NamedTuple):
-    """The result of a build: where the output is, the sources, and what was logged."""
+    """The result of a build: where the output is, the sources, what was logged, and the
+    application (its environment and builder, for doctree-level tests)."""
 
     outdir: Path
     srcdir: Path
     status: str
     warnings: str
+    app: SphinxTestApp
 
 
 def copy_root(name: str, dest: Path) -> Path:
@@ -32,8 +35,17 @@ def copy_root(name: str, dest: Path) -> Path:
     return srcdir
 
 
-def build(srcdir: Path, builder: str = "html", parallel: int = 0, **confoverrides: Any) -> Built:
-    """Build ``srcdir`` (keeping its environment for incremental builds) and return the result."""
+def build(
+    srcdir: Path,
+    builder: str = "html",
+    parallel: int = 0,
+    events: Mapping[str, Callable[..., Any]] | None = None,
+    **confoverrides: Any,
+) -> Built:
+    """Build ``srcdir`` (keeping its environment for incremental builds) and return the result.
+
+    ``events``: handlers to connect before the build (Sphinx event name -> callback).
+    """
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(
         builder,
@@ -43,6 +55,8 @@ def build(srcdir: Path, builder: str = "html", parallel: int = 0, **confoverride
         parallel=parallel,
         confoverrides=confoverrides or None,
     )
+    for event, handler in (events or {}).items():
+        app.connect(event, handler)
     try:
         app.build()
     finally:
@@ -53,6 +67,7 @@ def build(srcdir: Path, builder: str = "html", parallel: int = 0, **confoverride
         srcdir,
         strip_escape_sequences(status.getvalue()),
         strip_escape_sequences(warning.getvalue()),
+        app,
     )
 
 

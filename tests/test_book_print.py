@@ -130,7 +130,7 @@ def test_front_matter(lines):
     title_page = text[2]
     for expected in (
         "Sécurité & DevOps",
-        "Comprendre le DevOps pour mieux le sécuriser",
+        "Comprendre le DevOps pour en sécuriser les pratiques",
         "L’auteur",
         "Édition 0.1",
     ):

@@ -113,10 +113,10 @@ def test_definition_change_rewrites_the_pages_that_show_it(tmp_path):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("change", ["document added", "document deleted", "term renamed"])
-def test_navigation_refresh_makes_whole_pages_equal(change, tmp_path):
-    """With navigation_refresh, whole pages (sidebar, previous/next) match a clean build."""
+def test_incremental_build_makes_whole_pages_equal(change, tmp_path):
+    """With incremental_build, whole pages (sidebar, previous/next) match a clean build."""
     settings = {
-        "extensions": ["myst_parser", "devops_domain", "navigation_refresh"],
+        "extensions": ["myst_parser", "devops_domain", "incremental_build"],
         "html_theme": "furo",
     }
     srcdir = copy_root("domain", tmp_path / "incremental")

@@ -305,9 +305,8 @@ def nested(tmp_path_factory) -> Path:
     return built.outdir
 
 
-def test_tooltip_rendered_once_is_the_same_on_every_page(nested):
-    """Rendered by the first page that needs it, then copied as HTML: same text, same tags,
-    in every folder."""
+def test_a_tooltip_is_the_same_on_every_page(nested):
+    """A tooltip without links or images: same text, same tags, in every folder."""
     tip = "devops-tip-glossaire-term-CI-CD"
     shown = {
         name: tooltip_html(nested / name, tip)
@@ -320,7 +319,7 @@ def test_tooltip_rendered_once_is_the_same_on_every_page(nested):
 
 
 def test_tooltip_with_an_image_is_rendered_for_each_folder(nested):
-    """An image's address depends on the page's folder: such a tooltip is not shared."""
+    """An image's address depends on the page's folder."""
     tip = "devops-tip-glossaire-term-GitOps"
     assert 'src="_images/logo.svg"' in tooltip_html(nested / "chap2.html", tip)
     assert 'src="../_images/logo.svg"' in tooltip_html(nested / "partie" / "chap.html", tip)
@@ -334,9 +333,9 @@ def footnote_body(page: Path, footnote_id: str) -> str:
     return note.decode_contents()
 
 
-def test_biography_rendered_once_is_the_same_on_every_page(nested):
-    """A biography without links of its own is rendered by the first page that shows it and
-    copied as HTML: the same footnote in every folder, and its words still found by search."""
+def test_a_biography_is_the_same_on_every_page(nested):
+    """A biography without links of its own: the same footnote in every folder, and its
+    words found by search on every page that shows it."""
     note = "devops-fn-person-Patrick-Debois"
     first, later = (
         footnote_body(nested / "chap1.html", note),
@@ -352,7 +351,7 @@ def test_biography_rendered_once_is_the_same_on_every_page(nested):
 
 
 def test_biography_with_a_link_is_rendered_for_each_folder(nested):
-    """A link's address depends on the page's folder: such a biography is not shared."""
+    """A link's address depends on the page's folder."""
     note = "devops-fn-person-Andrew-Shafer"
     assert 'href="personnes.html#person-Patrick-Debois"' in footnote_body(
         nested / "chap1.html", note

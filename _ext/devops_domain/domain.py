@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
-from functools import cached_property
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
@@ -13,13 +11,13 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from .collect import collect_document
 from .directives import PersonDirective, TermDirective
 from .entries import KINDS, Entry, Kind, Mention, lookup_key
 from .indices import PeopleIndex, TermsIndex
+from .lookups import Lookups
 from .nodes import term_reference
+from .reading import read_document
 from .roles import MentionRole
-from .shared_bodies import BodyKey
 from .warnings import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
@@ -60,18 +58,27 @@ class DevOpsDomain(Domain):
     }
     data_version = 1
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._lookups: Lookups | None = None
+        #: What the documents re-read in this build contained before (not stored in the env).
+        self.purged: dict[str, DocumentRecord] = {}
+
     # -- stored data ---------------------------------------------------------------------------
     @property
     def entries_by_doc(self) -> dict[str, list[Entry]]:
-        return self.data["entries"]
+        entries: dict[str, list[Entry]] = self.data["entries"]
+        return entries
 
     @property
     def mentions_by_doc(self) -> dict[str, list[Mention]]:
-        return self.data["mentions"]
+        mentions: dict[str, list[Mention]] = self.data["mentions"]
+        return mentions
 
     @property
     def titles(self) -> dict[str, str]:
-        return self.data["titles"]
+        titles: dict[str, str] = self.data["titles"]
+        return titles
 
     def note_entry(self, entry: Entry) -> None:
         """Called by the directives while a document is read."""
@@ -93,87 +100,33 @@ class DevOpsDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._forget_lookups()
 
-    def collect(self, docname: str, document: nodes.document) -> None:
+    def record_document(self, docname: str, document: nodes.document) -> None:
         """Store each definition's content and every mention, once the document is fully read.
 
         Called on ``doctree-read`` after Sphinx's own collectors, not from ``process_doc``:
         the copies of a definition must carry what they add (an image's candidates).
         """
-        entries, mentions, title = collect_document(document, self.entries_by_doc.get(docname, []))
+        entries, mentions, title = read_document(document, self.entries_by_doc.get(docname, []))
         self.entries_by_doc[docname] = entries
         self.mentions_by_doc[docname] = mentions
         self.titles[docname] = title
         self._forget_lookups()
 
     # -- lookups, computed once per build and forgotten when the data changes ------------------
-    @cached_property
-    def purged(self) -> dict[str, DocumentRecord]:
-        """What the documents re-read in this build contained before (not stored in the env)."""
-        return {}
+    @property
+    def lookups(self) -> Lookups:
+        """The indexes derived from the stored data, built on first use after a change."""
+        if self._lookups is None:
+            self._lookups = Lookups(self.env, self.entries_by_doc, self.mentions_by_doc)
+        return self._lookups
 
     def _forget_lookups(self) -> None:
-        for name in (
-            "_by_key",
-            "_mentioned_in",
-            "reading_order",
-            "_relative_uris",
-            "rendered_tooltips",
-            "shared_bodies",
-        ):
-            self.__dict__.pop(name, None)
+        self._lookups = None
 
     def all_entries(self) -> Iterator[Entry]:
         """Every entry, in a stable order (document, then line): parallel and serial agree."""
         for docname in sorted(self.entries_by_doc):
             yield from self.entries_by_doc[docname]
-
-    @cached_property
-    def _by_key(self) -> dict[tuple[Kind, str], Entry]:
-        found: dict[tuple[Kind, str], Entry] = {}
-        for entry in self.all_entries():
-            if not entry.name:
-                continue
-            for key in entry.keys:
-                found.setdefault((entry.kind, key), entry)
-        return found
-
-    @cached_property
-    def _mentioned_in(self) -> dict[tuple[Kind, str], dict[str, list[Mention]]]:
-        """For each entry (kind, name key): document -> its mentions, documents in order."""
-        found: dict[tuple[Kind, str], dict[str, list[Mention]]] = defaultdict(dict)
-        for docname in sorted(self.mentions_by_doc):
-            for mention in self.mentions_by_doc[docname]:
-                entry = self.find(mention.kind, mention.key)
-                if entry is not None:
-                    found[entry.kind, entry.keys[0]].setdefault(docname, []).append(mention)
-        return found
-
-    @cached_property
-    def reading_order(self) -> dict[str, int]:
-        """Position of each document in the book (depth-first through the toctrees)."""
-        order: dict[str, int] = {}
-        stack = [self.env.config.root_doc]
-        while stack:
-            docname = stack.pop()
-            if docname not in order:
-                order[docname] = len(order)
-                stack.extend(reversed(self.env.toctree_includes.get(docname, [])))
-        return order
-
-    @cached_property
-    def _relative_uris(self) -> dict[tuple[str, str, str], str]:
-        """(builder, from, to) -> the relative URI: thousands of links share a few targets."""
-        return {}
-
-    @cached_property
-    def rendered_tooltips(self) -> dict[str, str]:
-        """Tooltip id -> its HTML, rendered by the first page that shows it in this build."""
-        return {}
-
-    @cached_property
-    def shared_bodies(self) -> dict[BodyKey, tuple[str, str]]:
-        """Footnote body -> its HTML and its words, kept by the first page that shows it."""
-        return {}
 
     def internal_link(
         self,
@@ -195,28 +148,20 @@ class DevOpsDomain(Domain):
         """The address of an anchor as a page of ``fromdocname`` links to it."""
         if fromdocname == todocname:
             return f"#{anchor}"
-        return f"{self.relative_uri(builder, fromdocname, todocname)}#{anchor}"
-
-    def relative_uri(self, builder: Builder, fromdocname: str, todocname: str) -> str:
-        """``builder.get_relative_uri``, remembered for this build."""
-        key = (builder.name, fromdocname, todocname)
-        uri = self._relative_uris.get(key)
-        if uri is None:
-            uri = self._relative_uris[key] = builder.get_relative_uri(fromdocname, todocname)
-        return uri
+        return f"{builder.get_relative_uri(fromdocname, todocname)}#{anchor}"
 
     def find(self, kind: str, name: str) -> Entry | None:
         """The entry a mention refers to: by name or alias, ignoring case, not accents."""
-        return self._by_key.get((kind, lookup_key(name)))  # type: ignore[arg-type]
+        return self.lookups.find(kind, name)
 
     def mentions_of(self, entry: Entry) -> dict[str, list[Mention]]:
         """Documents that mention ``entry`` (by any of its names), with their mentions."""
-        return self._mentioned_in.get((entry.kind, entry.keys[0]), {})
+        return self.lookups.mentioned_in.get((entry.kind, entry.keys[0]), {})
 
     def mentioning_documents(self, entry: Entry) -> list[tuple[str, str, list[Mention]]]:
         """(docname, title, mentions) of each document that mentions ``entry``, in book order."""
         mentions = self.mentions_of(entry)
-        order = self.reading_order
+        order = self.lookups.reading_order
         return [
             (docname, self.titles.get(docname) or docname, mentions[docname])
             for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d))
@@ -224,7 +169,7 @@ class DevOpsDomain(Domain):
 
     def close_names(self, kind: str, name: str) -> list[str]:
         """Names close to an unknown one, for « did you mean …? »."""
-        keys = {key: entry.name for (k, key), entry in self._by_key.items() if k == kind}
+        keys = {key: entry.name for (k, key), entry in self.lookups.by_key.items() if k == kind}
         matches = difflib.get_close_matches(lookup_key(name), keys, n=3, cutoff=0.6)
         return sorted({keys[match] for match in matches})
 
@@ -238,7 +183,7 @@ class DevOpsDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: Element,
-    ) -> Element | None:
+    ) -> nodes.reference | None:
         entry = self.find(typ, target)
         if entry is None:
             return None
@@ -254,7 +199,7 @@ class DevOpsDomain(Domain):
         entry: Entry,
         contnode: Element,
         ids: Iterable[str] = (),
-    ) -> Element:
+    ) -> nodes.reference:
         """The link to an entry: a term with its expansion, a person's name in bold."""
         if entry.kind == "person":
             child: Element = nodes.strong("", "", *contnode.children, classes=["devops-person"])
@@ -283,7 +228,7 @@ class DevOpsDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, Element]]:
+    ) -> list[tuple[str, nodes.reference]]:
         results = []
         for kind in KINDS:
             entry = self.find(kind, target)

@@ -3,7 +3,6 @@
 Which mention is first is decided at write time, once ``only`` blocks are resolved and every
 definition is known; the footnotes are then real docutils footnotes, numbered together with
 the author's own, so every builder (and Sphinx's LaTeX footnote transform) treats them alike.
-On HTML pages a body that reads the same everywhere is rendered once (``shared_bodies``).
 """
 
 from __future__ import annotations
@@ -14,13 +13,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import process_only_nodes, traverse_parent
+from sphinx_compat import build_tags
 
-from .collect import copy_for_page, is_entry, is_mention, tooltip_id
-from .nodes import HTML_PAGE_BUILDERS
-from .shared_bodies import shared_or_marked
+from .copies import copy_for_page
+from .env_access import domain_of
+from .reading import is_entry, is_mention
+from .tooltips import tooltip_id
 
 if TYPE_CHECKING:
-    from .domain import DevOpsDomain
     from .entries import Entry
 
 
@@ -44,9 +44,9 @@ class FirstMentionFootnotes(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
+        domain = domain_of(self.env)
         # Decide « first » on the mentions this output really has (as OnlyNodeTransform would).
-        process_only_nodes(self.document, self.env._tags)
+        process_only_nodes(self.document, build_tags(self.env))
         seen: set[tuple[str, str, str]] = set()
         added: set[str] = set()
         for mention in list(self.document.findall(addnodes.pending_xref)):
@@ -93,23 +93,15 @@ class FirstMentionFootnotes(SphinxPostTransform):
         self.document += footnote
 
     def footnote_body(self, entry: Entry, docname: str) -> list[nodes.Node]:
-        """A copy of the entry's content; on HTML pages, the HTML of an earlier page's copy."""
-        has_paragraph = any(isinstance(n, nodes.paragraph) for n in entry.content.children)
+        """A copy of the entry's content, its references resolving from ``docname``."""
+        if entry.content is None:
+            return []
+        body = list(copy_for_page(entry.content, docname).children)
         # A term's tooltip points at its footnote's first paragraph: its text is written once.
-        paragraph_id = (
-            self.unique_id(tooltip_id(entry)) if entry.kind == "term" and has_paragraph else ""
-        )
-
-        def copy() -> list[nodes.Node]:
-            body = list(copy_for_page(entry.content, docname).children)
-            if paragraph_id:
-                next(n for n in body if isinstance(n, nodes.paragraph))["ids"].append(paragraph_id)
-            return body
-
-        if self.env._app.builder.name not in HTML_PAGE_BUILDERS:
-            return copy()
-        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
-        return shared_or_marked(domain, (entry.docname, entry.anchor, paragraph_id), copy)
+        paragraph = next((n for n in body if isinstance(n, nodes.paragraph)), None)
+        if entry.kind == "term" and paragraph is not None:
+            paragraph["ids"].append(self.unique_id(tooltip_id(entry)))
+        return body
 
     def unique_id(self, wanted: str) -> str:
         candidate, serial = wanted, 1
@@ -162,9 +154,12 @@ def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
             reference.children = []
             reference += nodes.Text(str(number_of(docname, reference["refid"])))
     for (docname, footnote_id), footnote in footnotes.items():
-        footnote[0].children = []
-        footnote[0] += nodes.Text(str(number_of(docname, footnote_id)))
-    trailing = [fn for fn in footnotes.values() if fn.parent is document]
+        label = footnote[0]
+        if isinstance(label, nodes.label):
+            label.children = []
+            label += nodes.Text(str(number_of(docname, footnote_id)))
+    trailing: list[nodes.footnote] = [fn for fn in footnotes.values() if fn.parent is document]
     for footnote in trailing:
         document.remove(footnote)
-    document.extend(sorted(trailing, key=lambda fn: int(fn[0].astext())))
+    by_number = sorted(trailing, key=lambda fn: int(fn[0].astext()))
+    document.extend(by_number)

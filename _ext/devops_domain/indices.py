@@ -9,6 +9,7 @@ from sphinx.domains import Index, IndexEntry
 from sphinx.locale import get_translation
 
 from .entries import Entry, Kind, french_sort_key, index_letter
+from .env_access import domain_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -26,7 +27,7 @@ class EntryIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain: DevOpsDomain = self.domain  # type: ignore[assignment]
+        domain = domain_of(self.domain.env)
         wanted = set(docnames) if docnames is not None else None
         entries = sorted(
             (

@@ -48,7 +48,9 @@ class AnchorMentionsInTitles(SphinxPostTransform):
         for reference in self.document.findall(nodes.reference):
             if not reference["ids"]:
                 continue
-            title = next(traverse_parent(reference.parent, (nodes.title, nodes.caption)), None)
+            title = next(
+                iter(traverse_parent(reference.parent, (nodes.title, nodes.caption))), None
+            )
             if title is not None and title.parent is not None:
                 title.parent["ids"].extend(reference["ids"])
                 reference["ids"] = []

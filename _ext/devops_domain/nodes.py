@@ -13,21 +13,6 @@ if TYPE_CHECKING:
 #: domain's compact nodes (tooltip HTML, link lists) are made for them only.
 HTML_PAGE_BUILDERS = ("html", "dirhtml")
 
-#: Nodes whose HTML is the same on every page, so that a tooltip or a footnote body made of
-#: them only is rendered once per build (an image's address, for one, depends on the page).
-PAGE_INDEPENDENT = (
-    nodes.container,
-    nodes.paragraph,
-    nodes.Text,
-    nodes.inline,
-    nodes.emphasis,
-    nodes.strong,
-    nodes.literal,
-    nodes.abbreviation,
-    nodes.subscript,
-    nodes.superscript,
-)
-
 
 class term_reference(nodes.reference):
     """A link to a term; in HTML it points at the page's tooltip text with aria-describedby."""
