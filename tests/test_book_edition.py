@@ -4,13 +4,15 @@ built in-process), and the EPUB as a reading app sees it (the real book)."""
 from __future__ import annotations
 
 import re
+import subprocess
 import zipfile
 
 import pytest
 from book_edition.roles import read_the_docs_links
 from bs4 import BeautifulSoup
-from conftest import FOOTNOTES
+from conftest import BOOK, FOOTNOTES, require_tool
 from sphinx.testing.util import SphinxTestApp
+from test_book_print import fonts_of
 
 READ_THE_DOCS = {
     "READTHEDOCS": "True",
@@ -78,7 +80,7 @@ def test_formats_without_addresses_stay_words(app: SphinxTestApp) -> None:
 )
 def test_formats_link_to_read_the_docs_downloads(app: SphinxTestApp) -> None:
     app.build()
-    links = {a.get_text(): a["href"] for a in page(app).select("p a")}
+    links = {a.get_text(): a["href"] for a in page(app).select("p a") if a["href"] != "#cible"}
     assert links == {
         "en ligne": READ_THE_DOCS["READTHEDOCS_CANONICAL_URL"],
         "en PDF": f"{DOWNLOADS}/pdf/",
@@ -137,7 +139,7 @@ def test_cover_drawn_from_the_title(epub):
     assert item, "no cover-image in the manifest"
     assert f'<meta name="cover" content="{item[1]}"/>' in opf
     svg = epub.read(item[2]).decode("utf-8")
-    for text in ("Sécurité &amp;", "DevOps", "Comprendre le DevOps pour", "L’auteur"):
+    for text in ("Sécurité &amp;", "DevOps", "Comprendre le DevOps", "L’auteur"):
         assert text in svg
     assert "<image" not in svg  # nothing from outside
     first = re.search(r'<itemref idref="([^"]+)"', opf)[1]
@@ -150,14 +152,40 @@ def test_cover_drawn_from_the_title(epub):
 @pytest.mark.slow
 def test_complete_metadata(epub):
     opf = epub.read("content.opf").decode("utf-8")
+    subtitle = re.search(r'^book_subtitle = "([^"]+)"', (BOOK / "conf.py").read_text(), re.M)[1]
     for expected in (
         "<dc:title>Sécurité &amp; DevOps</dc:title>",
-        '<dc:title id="subtitle">Comprendre le DevOps pour mieux le sécuriser</dc:title>',
+        f'<dc:title id="subtitle">{subtitle}</dc:title>',
         '<meta refines="#subtitle" property="title-type">subtitle</meta>',
         "<dc:creator>L’auteur</dc:creator>",
         "<dc:subject>DevOps</dc:subject>",
-        "<dc:description>Comprendre le DevOps pour mieux le sécuriser.</dc:description>",
+        f"<dc:description>{subtitle}.</dc:description>",
         '<meta property="schema:accessMode">textual</meta>',
     ):
         assert expected in opf
     assert re.search(r"<dc:date>\d{4}-\d\d-\d\dT", opf)
+
+
+@pytest.mark.slow
+@pytest.mark.sphinx("latex", testroot="book-edition", freshenv=True)
+def test_author_italics_kept_on_links(app: SphinxTestApp) -> None:
+    """A link the author put in italics prints in italics; a plain one in roman (Sphinx's
+    \\sphinxcrossref is \\emph: the two cancelled out, and plain links were italic)."""
+    require_tool("latexmk")
+    app.build()
+    pdf = subprocess.run(
+        ["make", "-C", str(app.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    assert pdf.returncode == 0, pdf.stdout[-3000:]
+    pages = (fonts_of(app.outdir / "livre.pdf", number) for number in range(1, 20))
+    runs = next(page for page in pages if any(text == "la section" for text, _, _ in page))
+    link_colour = next(colour for text, _, colour in runs if text == "la section")
+    assert link_colour != "#000000"
+    links = [(text, style) for text, style, colour in runs if colour == link_colour]
+    assert links[0] == ("la section", "italic"), runs
+    assert "".join(text for text, _ in links[1:]) in {"la section", "lasection"}, runs
+    assert {style for _, style in links[1:]} == {"roman"}, runs
