@@ -337,5 +337,6 @@ def test_english_passages_use_english_hyphenation(book_pdf):
     assert r"\DUrole{language-en}{" in tex
     sty = book_pdf.with_name("sdfrbook.sty").read_text(encoding="utf-8")
     assert r"\csname DUrolelanguage-en\endcsname#1{\foreignlanguage{english}{#1}}" in sty
+    assert r"\usepackage[english,main=french]{babel}" in tex
     log = book_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     assert "No hyphenation patterns were preloaded for" not in log
