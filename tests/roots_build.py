@@ -32,12 +32,22 @@ def copy_root(name: str, dest: Path) -> Path:
     return srcdir
 
 
-def build(srcdir: Path, builder: str = "html", parallel: int = 0, **confoverrides: Any) -> Built:
-    """Build ``srcdir`` (keeping its environment for incremental builds) and return the result."""
+def build(
+    srcdir: Path,
+    builder: str = "html",
+    parallel: int = 0,
+    builddir: Path | None = None,
+    **confoverrides: Any,
+) -> Built:
+    """Build ``srcdir`` (keeping its environment for incremental builds) and return the result.
+
+    ``builddir``: where the output (``<builddir>/<builder>``) and the environment go, by
+    default ``srcdir/_build``."""
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(
         builder,
         srcdir=srcdir,
+        builddir=builddir,
         status=status,
         warning=warning,
         parallel=parallel,

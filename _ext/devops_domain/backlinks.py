@@ -9,6 +9,7 @@ from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .nodes import HTML_PAGE_BUILDERS, backlinks, link_list
+from .outputs import builder_of
 
 if TYPE_CHECKING:
     from .domain import DevOpsDomain
@@ -23,12 +24,12 @@ class FillBacklinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
-        builder = self.env._app.builder
+        builder = builder_of(self.env)
         if builder.name in HTML_PAGE_BUILDERS and not domain.entries_by_doc.get(self.env.docname):
             return  # a page of its own, without entries: nothing to fill (and no tree walk)
         for placeholder in list(self.document.findall(backlinks)):
             entry = domain.find(placeholder["devops_kind"], placeholder["devops_key"])
-            documents = domain.mentioning_documents(entry) if entry is not None else []
+            documents = domain.mentioning_documents(entry, builder) if entry is not None else []
             if not documents:
                 placeholder.parent.remove(placeholder)
                 continue
