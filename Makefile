@@ -13,7 +13,7 @@ PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
 
-.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test lint bench bench-quick clean
+.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast lint bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -22,8 +22,9 @@ help:
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
 	@echo "make epubcheck the EPUB, checked by epubcheck"
 	@echo "make catalogs  compile the extensions' .po files (_ext/*/locale) into .mo files"
-	@echo "make test      the test suite"
-	@echo "make lint      ruff"
+	@echo "make test      the test suite (both tiers: what CI runs)"
+	@echo "make test-fast the fast tier only: in-process domain and unit tests (tests/fast)"
+	@echo "make lint      ruff (check and format) and mypy (strict on _ext)"
 	@echo "make bench     the domain against plain Sphinx, 50 to 800 documents (bench/RESULTS.md)"
 
 $(BIN)/sphinx-build: requirements.txt
@@ -55,9 +56,13 @@ catalogs: $(BIN)/sphinx-build
 test: $(BIN)/sphinx-build
 	$(BIN)/python -m pytest
 
+test-fast: $(BIN)/sphinx-build
+	$(BIN)/python -m pytest tests/fast
+
 lint: $(BIN)/sphinx-build
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python -m mypy
 
 bench: $(BIN)/sphinx-build
 	$(BIN)/python bench/run.py

@@ -12,6 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "_ext"))
 
+from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
+
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
 author = "L’auteur"
@@ -24,18 +26,7 @@ root_doc = "source/index"
 include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "citations_fr",  # [@key] citations (Pandoc), French bibliography: _ext/citations_fr
-    "devops_domain",
-    "navigation_refresh",
-    "incremental_html",
-    "furo_fr",
-    "html_a11y",  # aria fixes for Sphinx/docutils markup: _ext/html_a11y
-    "french_typography",  # apostrophes and no-break spaces of French punctuation
-    "reproducible_epub",  # SOURCE_DATE_EPOCH for the EPUB's zip timestamps too
-]
+extensions = list(EXTENSIONS)  # the list and what each does: _ext/book_stack.py
 
 primary_domain = "devops"
 nitpicky = True

@@ -7,10 +7,10 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from roots_build import BUILD_ENV, sphinx_build
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -25,9 +25,6 @@ os.environ["NO_COLOR"] = "1"
 #: The builders that have a target of their own in the Makefile (``latexpdf`` runs latexmk in
 #: the ``latex`` folder).  The book is built with them as a reader would build it.
 MAKE_TARGETS = {"html": "html", "epub": "epub", "latex": "latex", "latexpdf": "latex"}
-#: One date for every build of the session (Sphinx honours SOURCE_DATE_EPOCH for « Mis à jour
-#: le … », the title page and the EPUB's metadata): builds made a minute apart stay comparable.
-BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": str(int(time.time()))}
 #: Debian's epubcheck package: /usr/bin/epubcheck needs binfmt support for jars, the jar does not.
 EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
 
@@ -56,33 +53,6 @@ def epubcheck_command() -> list[str]:
             pytest.fail(f"epubcheck is required in CI but {EPUBCHECK_JAR} is missing")
         pytest.skip(f"epubcheck is not installed ({EPUBCHECK_JAR})")
     return [java, "-jar", str(EPUBCHECK_JAR)]
-
-
-def sphinx_build(
-    builder: str, outdir: Path, *extra: str, srcdir: Path = BOOK
-) -> subprocess.CompletedProcess:
-    """Build `srcdir` with warnings as errors, as `make` does; return the finished process."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-nW",
-            "--keep-going",
-            "-b",
-            builder,
-            "-d",
-            str(outdir.parent / f"doctrees-{outdir.name}"),
-            *extra,
-            str(srcdir),
-            str(outdir),
-        ],
-        capture_output=True,
-        encoding="utf-8",
-        errors="replace",  # LaTeX's output is not always UTF-8
-        check=False,
-        env=BUILD_ENV,
-    )
 
 
 def make(target: str, builddir: Path) -> subprocess.CompletedProcess:

@@ -37,7 +37,7 @@ def sphinx(
     srcdir: Path, builder: str, builddir: Path, parallel: int = 0, **confoverrides
 ) -> Output:
     """Build ``srcdir`` into ``builddir/<builder>``, its environment in ``builddir/doctrees``."""
-    built = build(srcdir, builder, parallel, builddir, **confoverrides)
+    built = build(srcdir, builder, parallel, builddir=builddir, **confoverrides)
     return Output(built.outdir, built.warnings)
 
 

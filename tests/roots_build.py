@@ -1,10 +1,17 @@
-"""Build a test root outside the per-test `app` fixture, for module-scoped fixtures."""
+"""The two ways the tests build a project: in process (``build``: fast, gives the doctrees) and
+as ``make`` does, in a subprocess (``sphinx_build``: the command line, parallel builds, a
+copy of the extensions on PYTHONPATH)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Mapping
 from io import StringIO
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -13,15 +20,22 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 ROOTS = Path(__file__).parent / "roots"
+BOOK = Path(__file__).resolve().parent.parent
+#: One date for every build of the session (Sphinx honours SOURCE_DATE_EPOCH for « Mis à jour
+#: le … », the title page and the EPUB's metadata): builds made a minute apart stay comparable.
+#: NO_COLOR: plain, one-line-per-event output, even where CI=true or FORCE_COLOR is set.
+BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": str(int(time.time())), "NO_COLOR": "1"}
 
 
 class Built(NamedTuple):
-    """The result of a build: where the output is, the sources, and what was logged."""
+    """The result of a build: where the output is, the sources, what was logged, and the
+    application (its environment and builder, for doctree-level tests)."""
 
     outdir: Path
     srcdir: Path
     status: str
     warnings: str
+    app: SphinxTestApp
 
 
 def copy_root(name: str, dest: Path) -> Path:
@@ -36,13 +50,16 @@ def build(
     srcdir: Path,
     builder: str = "html",
     parallel: int = 0,
+    events: Mapping[str, Callable[..., Any]] | None = None,
     builddir: Path | None = None,
     **confoverrides: Any,
 ) -> Built:
     """Build ``srcdir`` (keeping its environment for incremental builds) and return the result.
 
+    ``events``: handlers to connect before the build (Sphinx event name -> callback).
     ``builddir``: where the output (``<builddir>/<builder>``) and the environment go, by
-    default ``srcdir/_build``."""
+    default ``srcdir/_build``.
+    """
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(
         builder,
@@ -53,6 +70,8 @@ def build(
         parallel=parallel,
         confoverrides=confoverrides or None,
     )
+    for event, handler in (events or {}).items():
+        app.connect(event, handler)
     try:
         app.build()
     finally:
@@ -63,6 +82,7 @@ def build(
         srcdir,
         strip_escape_sequences(status.getvalue()),
         strip_escape_sequences(warning.getvalue()),
+        app,
     )
 
 
@@ -88,3 +108,29 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is no longer in {path.name}: update the edit"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def sphinx_build(
+    builder: str,
+    outdir: Path,
+    *extra: str,
+    srcdir: Path = BOOK,
+    options: tuple[str, ...] = ("-nW", "--keep-going"),
+    doctrees: Path | None = None,
+    pythonpath: tuple[Path, ...] = (),
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m sphinx`` as ``make`` does (warnings as errors unless ``options`` say
+    otherwise); return the finished process.  ``extra``: more options (``-j 2``)."""
+    env = dict(BUILD_ENV)
+    if pythonpath:
+        env["PYTHONPATH"] = os.pathsep.join(str(path) for path in pythonpath)
+    doctrees = doctrees or outdir.parent / f"doctrees-{outdir.name}"
+    command = [sys.executable, "-m", "sphinx", *options, "-b", builder, "-d", str(doctrees)]
+    return subprocess.run(
+        [*command, *extra, str(srcdir), str(outdir)],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",  # LaTeX's output is not always UTF-8
+        check=False,
+        env=env,
+    )

@@ -10,6 +10,7 @@ from sphinx.util.fileutil import copy_asset_file
 from . import nodes as devops_nodes
 from .backlinks import FillBacklinks
 from .domain import DevOpsDomain
+from .env_access import domain_of
 from .footnotes import FirstMentionFootnotes
 from .latex import AnchorMentionsInTitles, ExpandFirstAcronym, FootnotesOutOfHeadings
 from .missing import warn_missing_reference
@@ -39,16 +40,14 @@ def add_assets(app: Sphinx) -> None:
         app.add_js_file("devops.js", defer="defer")
 
 
-def collect_document(app: Sphinx, document: nodes.document) -> None:
+def record_document(app: Sphinx, document: nodes.document) -> None:
     """Record the definitions and mentions of the document just read."""
-    domain: DevOpsDomain = app.env.domains["devops"]  # type: ignore[assignment]
-    domain.collect(app.env.docname, document)
+    domain_of(app.env).record_document(app.env.docname, document)
 
 
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages that show a definition or a « Mentionné dans » list changed by this build's reading."""
-    domain: DevOpsDomain = env.domains["devops"]  # type: ignore[assignment]
-    return sorted(domain.outdated_pages())
+    return sorted(domain_of(env).outdated_pages())
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -83,7 +82,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.add_post_transform(transform)
     app.connect("builder-inited", add_assets)
     # After Sphinx's collectors (priority 500), which complete images and downloads.
-    app.connect("doctree-read", collect_document, priority=900)
+    app.connect("doctree-read", record_document, priority=900)
     app.connect("env-get-updated", outdated_pages)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.add_message_catalog("devops_domain", str(PACKAGE / "locale"))

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx_compat import current_builder
 
+from .env_access import domain_of
 from .nodes import HTML_PAGE_BUILDERS, backlinks, link_list
-from .outputs import builder_of
-
-if TYPE_CHECKING:
-    from .domain import DevOpsDomain
 
 _ = get_translation("devops_domain")
 
@@ -23,8 +21,8 @@ class FillBacklinks(SphinxPostTransform):
     default_priority = 20
 
     def run(self, **kwargs: Any) -> None:
-        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
-        builder = builder_of(self.env)
+        domain = domain_of(self.env)
+        builder = current_builder(self.env)
         if builder.name in HTML_PAGE_BUILDERS and not domain.entries_by_doc.get(self.env.docname):
             return  # a page of its own, without entries: nothing to fill (and no tree walk)
         for placeholder in list(self.document.findall(backlinks)):

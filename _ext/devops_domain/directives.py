@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 from urllib.parse import urlsplit
 
 from docutils import nodes
@@ -16,18 +16,23 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from .collect import tooltip_id
 from .entries import Entry, Kind, lookup_key, person_sort_name
+from .env_access import domain_of
 from .nodes import backlinks
+from .tooltips import tooltip_id
 from .warnings import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
+    from sphinx.util.typing import OptionSpec
+
     from .domain import DevOpsDomain
 
 logger = logging.getLogger(__name__)
 _ = get_translation("devops_domain")
 
 
+#: A fence line of a source: (line number, marker, bare: no info string after the marker).
+Fence = tuple[int, str, bool]
 #: A line that opens (with an info string) or closes (alone) a MyST fence.
 FENCE = re.compile(r" {0,3}(`{3,}|:{3,})[ \t]*(\S.*)?$")
 
@@ -44,7 +49,7 @@ class EntryDirective(SphinxDirective):
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[dict] = {"aliases": comma_list}
+    option_spec: ClassVar[OptionSpec] = {"aliases": comma_list}
 
     def run(self) -> list[nodes.Node]:
         name = " ".join(self.arguments[0].split()) if self.arguments else ""
@@ -103,11 +108,13 @@ class EntryDirective(SphinxDirective):
             for _, marker, bare in fences[position + 1 :]
         )
 
-    def source_fences(self) -> list[tuple[int, str, bool]]:
+    def source_fences(self) -> list[Fence]:
         """(line, marker, bare) of each fence line of this document, read once per document
         (``current_document`` lives while the document is read); ``bare``: no info string after
         it."""
-        cache = self.env.current_document.setdefault("devops_fences", {})
+        cache = cast(
+            "dict[str, list[Fence]]", self.env.current_document.setdefault("devops_fences", {})
+        )
         source = self.state.document.current_source or ""
         if source not in cache:
             try:
@@ -123,7 +130,7 @@ class EntryDirective(SphinxDirective):
 
     @property
     def domain(self) -> DevOpsDomain:
-        return self.env.domains["devops"]  # type: ignore[return-value]
+        return domain_of(self.env)
 
     def make_entry(self, name: str, anchor: str) -> Entry:
         return Entry(
@@ -162,7 +169,7 @@ class TermDirective(EntryDirective):
     """A glossary term: ``:aliases:``, ``:expansion:``, ``:see:`` and ``:footnote:``."""
 
     kind = "term"
-    option_spec: ClassVar[dict] = {
+    option_spec: ClassVar[OptionSpec] = {
         **EntryDirective.option_spec,
         "expansion": directives.unchanged,
         "see": comma_list,
@@ -225,7 +232,7 @@ class PersonDirective(EntryDirective):
     """A key person: ``:aliases:``, ``:sort:`` (index key) and ``:url:`` (their page)."""
 
     kind = "person"
-    option_spec: ClassVar[dict] = {
+    option_spec: ClassVar[OptionSpec] = {
         **EntryDirective.option_spec,
         "sort": directives.unchanged,
         "url": directives.unchanged,

@@ -11,13 +11,13 @@ from sphinx.domains import Domain, ObjType
 from sphinx.locale import get_translation
 from sphinx.util import logging
 
-from .collect import collect_document
 from .directives import PersonDirective, TermDirective
 from .entries import KINDS, Entry, Kind, Mention, lookup_key
 from .indices import PeopleIndex, TermsIndex
 from .lookups import Lookups
 from .nodes import term_reference
 from .outputs import has_document, keeps
+from .reading import read_document
 from .roles import MentionRole
 from .warnings import WARNING_TYPE, Subtype
 
@@ -68,15 +68,18 @@ class DevOpsDomain(Domain):
     # -- stored data ---------------------------------------------------------------------------
     @property
     def entries_by_doc(self) -> dict[str, list[Entry]]:
-        return self.data["entries"]
+        entries: dict[str, list[Entry]] = self.data["entries"]
+        return entries
 
     @property
     def mentions_by_doc(self) -> dict[str, list[Mention]]:
-        return self.data["mentions"]
+        mentions: dict[str, list[Mention]] = self.data["mentions"]
+        return mentions
 
     @property
     def titles(self) -> dict[str, str]:
-        return self.data["titles"]
+        titles: dict[str, str] = self.data["titles"]
+        return titles
 
     def note_entry(self, entry: Entry) -> None:
         """Called by the directives while a document is read."""
@@ -98,13 +101,13 @@ class DevOpsDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._forget_lookups()
 
-    def collect(self, docname: str, document: nodes.document) -> None:
+    def record_document(self, docname: str, document: nodes.document) -> None:
         """Store each definition's content and every mention, once the document is fully read.
 
         Called on ``doctree-read`` after Sphinx's own collectors, not from ``process_doc``:
         the copies of a definition must carry what they add (an image's candidates).
         """
-        entries, mentions, title = collect_document(document, self.entries_by_doc.get(docname, []))
+        entries, mentions, title = read_document(document, self.entries_by_doc.get(docname, []))
         self.entries_by_doc[docname] = entries
         self.mentions_by_doc[docname] = mentions
         self.titles[docname] = title
@@ -185,7 +188,7 @@ class DevOpsDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: Element,
-    ) -> Element | None:
+    ) -> nodes.reference | None:
         entry = self.find(typ, target)
         if entry is None:
             return None
@@ -201,7 +204,7 @@ class DevOpsDomain(Domain):
         entry: Entry,
         contnode: Element,
         ids: Iterable[str] = (),
-    ) -> Element:
+    ) -> nodes.reference:
         """The link to an entry: a term with its expansion, a person's name in bold."""
         if entry.kind == "person":
             child: Element = nodes.strong("", "", *contnode.children, classes=["devops-person"])
@@ -231,7 +234,7 @@ class DevOpsDomain(Domain):
         target: str,
         node: addnodes.pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, Element]]:
+    ) -> list[tuple[str, nodes.reference]]:
         results = []
         for kind in KINDS:
             entry = self.find(kind, target)

@@ -15,14 +15,19 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import traverse_parent
+from sphinx_compat import build_tags
 
-from .collect import copy_for_page, is_entry, is_mention, tooltip_id
-from .outputs import builder_of, excluded_xrefs
+from .copies import copy_for_page
+from .env_access import domain_of
+from .outputs import excluded_xrefs
+from .reading import is_entry, is_mention
+from .tooltips import tooltip_id
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.environment import BuildEnvironment
 
-    from .domain import DevOpsDomain
     from .entries import Entry
 
 
@@ -46,10 +51,10 @@ class FirstMentionFootnotes(SphinxPostTransform):
     default_priority = 5
 
     def run(self, **kwargs: Any) -> None:
-        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
+        domain = domain_of(self.env)
         # Decide « first » on the mentions this output really has; the ``only`` blocks it
         # drops stay in the doctree until Sphinx has resolved (and checked) their references.
-        excluded = excluded_xrefs(self.document, builder_of(self.env).tags)
+        excluded = excluded_xrefs(self.document, build_tags(self.env))
         seen: set[tuple[str, str, str]] = set()
         added: set[str] = set()
         # (Sphinx joins the parts without setting their children's ``parent``: no walk up.)
@@ -104,6 +109,8 @@ class FirstMentionFootnotes(SphinxPostTransform):
 
     def footnote_body(self, entry: Entry, docname: str) -> list[nodes.Node]:
         """A copy of the entry's content, its references resolving from ``docname``."""
+        if entry.content is None:
+            return []
         body = list(copy_for_page(entry.content, docname).children)
         # A term's tooltip points at its footnote's first paragraph: its text is written once.
         paragraph = next((n for n in body if isinstance(n, nodes.paragraph)), None)
@@ -134,7 +141,9 @@ def is_markdown(env: BuildEnvironment, docname: str) -> bool:
     return env.config.source_suffix.get(suffix) == "markdown"
 
 
-def renumber_footnotes(document: nodes.document, docnames: set[str], labelled: set[str]) -> None:
+def renumber_footnotes(
+    document: nodes.document, docnames: set[str], labelled: Set[str] = frozenset()
+) -> None:
     """Number the footnotes of each document in the order they are referenced.
 
     Auto-numbered footnotes are renumbered; so are the numeric labels of MyST documents
@@ -170,8 +179,10 @@ def renumber_footnotes(document: nodes.document, docnames: set[str], labelled: s
             reference.children = []
             reference += nodes.Text(str(number_of(docname, reference["refid"])))
     for (docname, footnote_id), footnote in footnotes.items():
-        footnote[0].children = []
-        footnote[0] += nodes.Text(str(number_of(docname, footnote_id)))
+        label = footnote[0]
+        if isinstance(label, nodes.label):
+            label.children = []
+            label += nodes.Text(str(number_of(docname, footnote_id)))
     # The footnotes that close a document (or its part of a joined tree), in number order.
     renumbered = {id(footnote) for footnote in footnotes.values()}
     for container in (document, *document.findall(addnodes.start_of_file)):

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, ClassVar
 
 from sphinx.domains import Index, IndexEntry
 from sphinx.locale import get_translation
+from sphinx_compat import current_builder
 
 from .entries import Entry, Kind, french_sort_key, index_letter
-from .outputs import builder_of
+from .env_access import domain_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -27,7 +28,7 @@ class EntryIndex(Index):
     def generate(
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
-        domain: DevOpsDomain = self.domain  # type: ignore[assignment]
+        domain = domain_of(self.domain.env)
         wanted = set(docnames) if docnames is not None else None
         entries = sorted(
             (
@@ -45,7 +46,7 @@ class EntryIndex(Index):
         return content, True
 
     def rows(self, domain: DevOpsDomain, entry: Entry) -> list[IndexEntry]:
-        documents = domain.mentioning_documents(entry, builder_of(domain.env))
+        documents = domain.mentioning_documents(entry, current_builder(domain.env))
         extra = entry.expansion if entry.kind == "term" else ""
         rows = [
             IndexEntry(

@@ -9,9 +9,9 @@ from docutils import nodes
 from sphinx.builders.latex.nodes import footnotemark, footnotetext
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import traverse_parent
+from sphinx_compat import current_builder
 
 from .nodes import term_reference
-from .outputs import builder_of
 
 
 class ExpandFirstAcronym(SphinxPostTransform):
@@ -25,7 +25,7 @@ class ExpandFirstAcronym(SphinxPostTransform):
     default_priority = 30
 
     def is_supported(self) -> bool:
-        return builder_of(self.env).format != "html"
+        return current_builder(self.env).format != "html"
 
     def run(self, **kwargs: Any) -> None:
         seen: set[tuple[str, str]] = set()
@@ -62,7 +62,7 @@ class AnchorMentionsInTitles(SphinxPostTransform):
         for reference in list(self.document.findall(nodes.reference)):
             if not reference["ids"]:
                 continue
-            heading = next(traverse_parent(reference.parent, HEADINGS), None)
+            heading = next(iter(traverse_parent(reference.parent, HEADINGS)), None)
             if heading is None or heading.parent is None:
                 continue
             element = heading if isinstance(heading, nodes.rubric) else heading.parent

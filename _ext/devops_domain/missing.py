@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from .env_access import domain_of
 from .warnings import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.domains import Domain
 
-    from .domain import DevOpsDomain
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def warn_missing_reference(app: Sphinx, domain: Domain | None, node: pending_xre
         return None
     if node.get("devops_copy") or node.get("devops_see"):
         return True  # reported where the definition is written, or as devops.see
-    devops: DevOpsDomain = domain  # type: ignore[assignment]
+    devops = domain_of(app.env)
     kind = node["reftype"]
     target = node["reftarget"]
     message = f"unknown {kind} {target!r}"

@@ -15,7 +15,6 @@ from sphinx.errors import NoUri
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.builders import Builder
-    from sphinx.environment import BuildEnvironment
     from sphinx.util.tags import Tags
 
 
@@ -38,12 +37,6 @@ def keeps(conditions: tuple[str, ...], tags: Tags) -> bool:
         except Exception:  # Sphinx keeps such a block, and reports it
             continue
     return True
-
-
-def builder_of(env: BuildEnvironment) -> Builder:
-    """The builder writing this output (Sphinx 9 keeps it on the environment's private
-    ``_app``; indexes and post-transforms are given no builder)."""
-    return env._app.builder
 
 
 def excluded_xrefs(document: nodes.document, tags: Tags) -> set[int]:

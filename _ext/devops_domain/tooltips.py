@@ -8,25 +8,41 @@ transform that changes its text (French spacing included), so it reads as the de
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .collect import copy_for_page, tooltip_id
+from .copies import copy_for_page
+from .env_access import domain_of
 from .nodes import HTML_PAGE_BUILDERS, tooltip_store
 
 if TYPE_CHECKING:
-    from .domain import DevOpsDomain
     from .entries import Entry
 
 #: The builders whose pages run the tooltip script (EPUB gets plain links).
 TOOLTIP_BUILDERS = HTML_PAGE_BUILDERS
 
 
+def tooltip_id(entry: Entry) -> str:
+    """The id of the element whose text a term's links describe themselves with.
+
+    Anchors are unique per document only (« C++ » and « C » both make ``term-C``): the
+    document's name keeps two entries of two glossaries apart on a page that shows both.
+    """
+    return f"{tooltip_prefix(entry.docname)}-{entry.anchor}"
+
+
+@lru_cache(maxsize=4096)
+def tooltip_prefix(docname: str) -> str:
+    """``make_id`` normalises Unicode and runs regexes: once per document, not per link."""
+    return nodes.make_id("devops-tip-" + docname)
+
+
 def is_term_xref(node: addnodes.pending_xref) -> bool:
-    return node.get("refdomain") == "devops" and node.get("reftype") == "term"
+    return bool(node.get("refdomain") == "devops" and node.get("reftype") == "term")
 
 
 class AddTooltips(SphinxPostTransform):
@@ -40,7 +56,7 @@ class AddTooltips(SphinxPostTransform):
     builders = TOOLTIP_BUILDERS
 
     def run(self, **kwargs: Any) -> None:
-        domain: DevOpsDomain = self.env.domains["devops"]  # type: ignore[assignment]
+        domain = domain_of(self.env)
         tooltips: list[nodes.Element] = []
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if not is_term_xref(xref):
@@ -82,6 +98,8 @@ class FlattenTooltips(SphinxPostTransform):
 
 def first_paragraph(entry: Entry, docname: str) -> nodes.paragraph | None:
     """A copy of the definition's first paragraph whose references resolve from ``docname``."""
+    if entry.content is None:
+        return None
     paragraph = next(entry.content.findall(nodes.paragraph), None)
     if paragraph is None:
         return None

@@ -99,9 +99,9 @@ def _bare_url_text(text: nodes.Text) -> bool:
     ``<https://example.org/?a=1>``, or ``www.example.org`` linked to ``http://www.example...``
     by linkify: an address shown as text must stay exactly as it is.
     """
-    link = next(traverse_parent(text.parent, nodes.reference), None)
+    link = next(iter(traverse_parent(text.parent, nodes.reference)), None)
     uri = link.get("refuri") if link is not None else None
-    if not uri:
+    if link is None or not isinstance(uri, str) or not uri:
         return False
     shown = link.astext()
     return shown == uri or uri.endswith(("//" + shown, ":" + shown))

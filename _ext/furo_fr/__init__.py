@@ -128,7 +128,7 @@ def _identity(html: str) -> str:
 
 
 def _is_furo(app: Sphinx) -> bool:
-    return app.config.html_theme == "furo"
+    return bool(app.config.html_theme == "furo")
 
 
 def _relative_to_confdir(app: Sphinx, folder: Path) -> str:

@@ -8,20 +8,12 @@ from pathlib import Path
 # In place: the repository's _ext (tests/test_bad_inputs.py also puts it on PYTHONPATH).
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "_ext"))
 
+from book_stack import EXTENSIONS  # noqa: E402
+
 copyright = "2026, Test"
 version = release = "1.0"
 language = "fr"
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "citations_fr",
-    "devops_domain",
-    "navigation_refresh",
-    "incremental_html",
-    "furo_fr",
-    "html_a11y",
-    "french_typography",
-]
+extensions = list(EXTENSIONS)
 primary_domain = "devops"
 nitpicky = True
 source_suffix = {".md": "markdown"}

@@ -8,24 +8,15 @@ from pathlib import Path
 # PYTHONPATH instead.
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "_ext"))
 
+from book_stack import EXTENSIONS  # noqa: E402
+
 project = "Équivalence"
 author = "Test"
 copyright = "2026, Test"
 version = release = "1.0"
 language = "fr"
 
-extensions = [
-    "myst_parser",
-    "sphinxcontrib.bibtex",
-    "citations_fr",
-    "devops_domain",
-    "navigation_refresh",
-    "incremental_html",
-    "furo_fr",
-    "html_a11y",
-    "french_typography",
-    "reproducible_epub",
-]
+extensions = list(EXTENSIONS)
 primary_domain = "devops"
 nitpicky = True
 smartquotes = True

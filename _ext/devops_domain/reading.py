@@ -1,15 +1,18 @@
-"""What the domain records of a document once it is read: definitions' content and mentions."""
+"""What the domain records of a document once it is read: definitions' content and mentions.
+
+Called on ``doctree-read`` (``DevOpsDomain.record_document``); nothing here runs at write time.
+"""
 
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.nodes import traverse_parent
 
+from .copies import definition_content
 from .entries import Entry, Mention, lookup_key
 from .warnings import WARNING_TYPE, Subtype
 
@@ -32,61 +35,21 @@ def is_entry(node: nodes.Node) -> bool:
 
 def enclosing_definition(node: nodes.Node) -> nodes.definition | None:
     """The entry a node is written in, if any."""
-    return next((p for p in traverse_parent(node.parent) if is_entry(p)), None)
-
-
-def copy_for_page(node: nodes.Element, docname: str) -> nodes.Element:
-    """A copy of an entry's content shown on ``docname``: its references resolve from there,
-    and a mention in it never carries a footnote of its own."""
-    copy = node.deepcopy()
-    for xref in copy.findall(addnodes.pending_xref):
-        xref["refdoc"] = docname
-        xref["devops_copy"] = True
-        xref["devops_footnote"] = "never"
-    return copy
-
-
-def definition_content(definition: nodes.definition) -> nodes.Element:
-    """A detached copy of what the author wrote in an entry, to show it on other pages."""
-    content = nodes.container()
-    for child in definition.children:
-        if not child.get("devops_generated"):
-            content += child.deepcopy()
-    for node in content.findall(nodes.Node):
-        # docutils' copies keep a reference to the glossary's whole document: drop it, so
-        # the copy belongs to the page it is shown on (and the env stays small).
-        node._document = None
-        if isinstance(node, nodes.Element):
-            node["ids"] = []
-            node["names"] = []
-    for reference in list(content.findall(nodes.footnote_reference)):
-        reference.parent.remove(reference)
-    return content
-
-
-def tooltip_id(entry: Entry) -> str:
-    """The id of the element whose text a term's links describe themselves with.
-
-    Anchors are unique per document only (« C++ » and « C » both make ``term-C``): the
-    document's name keeps two entries of two glossaries apart on a page that shows both.
-    """
-    return f"{tooltip_prefix(entry.docname)}-{entry.anchor}"
-
-
-@lru_cache(maxsize=4096)
-def tooltip_prefix(docname: str) -> str:
-    """``make_id`` normalises Unicode and runs regexes: once per document, not per link."""
-    return nodes.make_id("devops-tip-" + docname)
+    for parent in traverse_parent(node.parent):
+        if isinstance(parent, nodes.definition) and parent.get("devops_entry"):
+            return parent
+    return None
 
 
 def document_title(document: nodes.document) -> str:
+    """The text of the document's first section title (« Mentionné dans » lines show it)."""
     section = next(document.findall(nodes.section), None)
     if section is None or not isinstance(section[0], nodes.title):
         return ""
     return section[0].astext()
 
 
-def collect_document(
+def read_document(
     document: nodes.document, entries: list[Entry]
 ) -> tuple[list[Entry], list[Mention], str]:
     """Fill each entry's content, give each mention an anchor and record it."""
@@ -126,6 +89,7 @@ def collect_document(
 
 
 def owner_has_key(entry: Entry | None, kind: str, key: str) -> bool:
+    """Whether ``entry`` is the one found by (kind, key): a mention in its own definition."""
     return entry is not None and entry.kind == kind and key in entry.keys
 
 

@@ -16,13 +16,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx_compat import (
+    IndexEntry,
+    carried_index_entries,
+    index_entries,
+    indexed_pages,
+    set_index_entries,
+    word_tables,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-
-#: What ``IndexBuilder.feed`` keeps for a page: (entry, anchor, "main" or "").
-IndexEntry = tuple[str, str, str]
 
 
 def previous_index(builder: StandaloneHTMLBuilder) -> dict[str, Any] | None:
@@ -65,7 +70,7 @@ def carry_over_index_entries(app: Sphinx, builder: Builder) -> None:
     frozen = previous_index(builder)
     if frozen is None:
         return
-    carried = builder.env._search_index_index_entries
+    carried = carried_index_entries(builder.env)
     carried.clear()
     carried.update(entries_by_page(frozen))
 
@@ -77,13 +82,16 @@ def match_clean_build(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     indexer = getattr(builder, "indexer", None)
     if not isinstance(builder, StandaloneHTMLBuilder) or indexer is None:
         return []
-    pages = indexer._titles
-    indexer._index_entries = {
-        docname: entries
-        for docname, entries in sorted(indexer._index_entries.items())
-        if docname in pages
-    }
-    for mapping in (indexer._mapping, indexer._title_mapping):
+    pages = indexed_pages(indexer)
+    set_index_entries(
+        indexer,
+        {
+            docname: entries
+            for docname, entries in sorted(index_entries(indexer).items())
+            if docname in pages
+        },
+    )
+    for mapping in word_tables(indexer):
         for word in [word for word, docnames in mapping.items() if not docnames]:
             del mapping[word]
     return []

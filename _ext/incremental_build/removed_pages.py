@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 
 def record_of(builder: StandaloneHTMLBuilder) -> Path:
     """Where `builder` lists the documents it has written pages for."""
-    return Path(builder.doctreedir, f"incremental_html-{builder.name}.json")
+    return Path(builder.doctreedir, f"incremental_build-pages-{builder.name}.json")
 
 
 def documents_with_pages(builder: StandaloneHTMLBuilder) -> set[str]:
