@@ -20,13 +20,21 @@ author = "L’auteur"
 copyright = "2026, L’auteur"
 version = "0.1"
 release = "0.1"
+today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
+
+# -- The published book (_ext/book_edition) -------------------------------------------------
+book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
+book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 
 language = "fr"
 root_doc = "source/index"
 include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
-extensions = list(EXTENSIONS)  # the list and what each does: _ext/book_stack.py
+# The book's stack (_ext/book_stack.py), plus what belongs to this book only: its process
+# tuning (_ext/book_gc_freeze: Python's collector skips what was read) and its edition
+# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats).
+extensions = [*EXTENSIONS, "book_gc_freeze", "book_edition"]
 
 primary_domain = "devops"
 nitpicky = True
@@ -64,14 +72,6 @@ LATEX_PREAMBLE = r"""
 % fancyhdr asks for this much room for the running heads in 11pt.
 \setlength{\headheight}{13.6pt}
 \makeatletter
-% sphinxcontrib-bibtex links a citation to its entry with \hyperlink{cite.<doc>:<id>}; French
-% babel makes « : » active, which breaks the link name.  Read the name with babel's "safe"
-% shorthands, as babel itself does for \ref and \cite.
-\AtBeginDocument{%
-  \let\sdfr@hyperlink\hyperlink
-  \renewcommand*{\hyperlink}[1]{%
-    \begingroup\@safe@activestrue\xdef\sdfr@target{#1}\endgroup
-    \sdfr@hyperlink{\sdfr@target}}}
 % LaTeX typesets the citations after the last chapter, which is already « Bibliographie »
 % (source/bibliographie.md): no second, unnumbered chapter for them.
 \renewenvironment{sphinxthebibliography}[1]
@@ -87,13 +87,11 @@ latex_documents = [
     (root_doc, "securite-devops.tex", r"Sécurité \& DevOps", author, "manual"),
 ]
 latex_elements = {
-    "papersize": "a4paper",
+    # The trim size (17 x 24 cm) and the text block are in _ext/book_edition's sdfrbook.sty.
     "pointsize": "11pt",
-    "babel": r"\usepackage[french]{babel}",
+    "babel": r"\usepackage[english,main=french]{babel}",  # French; English for {en} passages
     "fontpkg": r"\usepackage{tgtermes}\usepackage{tgheros}\usepackage{tgcursor}",
     "preamble": LATEX_PREAMBLE,
-    # The root document's text follows the table of contents: it must not carry its mark.
-    "tableofcontents": r"\sphinxtableofcontents\markboth{}{}",
 }
 
 # -- EPUB ----------------------------------------------------------------------
@@ -103,7 +101,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright  # EPUB 3 requires it (and a version)
 epub_language = language
-epub_description = "Comprendre le DevOps pour mieux le sécuriser."
+epub_description = f"{book_subtitle}."
 epub_contributor = author
 # The book's identifier: toc.ncx repeats epub_uid as the book's id, so both are equal, and an
 # XML name without colons.  uuid5(NAMESPACE_URL, "securite-devops"), stable across builds.

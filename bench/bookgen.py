@@ -32,6 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 EXT_DIR = REPO / "_ext"
 VARIANTS = ("domain", "baseline")
+#: The baseline's text built by plain Sphinx as installed (no PyStemmer, no book stack).
+PLAIN = "plain"
 CHAPTERS_PER_PART = 25
 
 # -- vocabulary ---------------------------------------------------------------------------------
@@ -564,30 +566,40 @@ def part_text(book: Book, part: str) -> str:
     )
 
 
+#: What the book adds to Sphinx besides the domain (conf.py), in both variants: its build tuning.
+BOOK_STACK = ["book_gc_freeze"]
+
+
 def conf_text(variant: str, ext_dir: Path = EXT_DIR) -> str:
-    """``ext_dir``: where the domain variant imports ``devops_domain`` from."""
+    """``ext_dir``: where the variants import ``devops_domain`` and the book's stack from.
+
+    ``plain`` is the baseline's text with plain Sphinx as installed: neither the book's stack
+    nor (the benchmark sees to it) PyStemmer."""
+    imports = f"\nimport sys\n\nsys.path.insert(0, {str(ext_dir)!r})\n"
     if variant == "domain":
-        imports = f"\nimport sys\n\nsys.path.insert(0, {str(ext_dir)!r})\n"
-        extensions = ["myst_parser", "devops_domain"]
+        extensions = ["myst_parser", "devops_domain", *BOOK_STACK]
         primary = 'primary_domain = "devops"'
+    elif variant == "baseline":
+        extensions, primary = ["myst_parser", *BOOK_STACK], ""
     else:
         imports, extensions, primary = "", ["myst_parser"], ""
     return CONF.format(variant=variant, imports=imports, extensions=extensions, primary=primary)
 
 
 def write_variant(book: Book, root: Path, variant: str, ext_dir: Path = EXT_DIR) -> None:
+    text_variant = "baseline" if variant == "plain" else variant
     root.mkdir(parents=True, exist_ok=True)
     (root / "chapitres").mkdir(exist_ok=True)
     files = {
         "conf.py": conf_text(variant, ext_dir),
-        "index.md": index_text(book, variant),
-        "glossaire.md": glossary_text(book, variant),
-        "personnes.md": people_text(book, variant),
+        "index.md": index_text(book, text_variant),
+        "glossaire.md": glossary_text(book, text_variant),
+        "personnes.md": people_text(book, text_variant),
     }
     for part in sorted({chapter.part for chapter in book.chapters}):
         files[f"{part}.md"] = part_text(book, part)
     for chapter in book.chapters:
-        files[f"{chapter.docname}.md"] = chapter_text(book, chapter, variant)
+        files[f"{chapter.docname}.md"] = chapter_text(book, chapter, text_variant)
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
 
@@ -627,7 +639,7 @@ def manifest(book: Book) -> dict:
 def generate(out: Path, docs: int, ext_dir: Path = EXT_DIR, **sizes: int | None) -> Book:
     """Write both variants of a book of ``docs`` chapters and its manifest into ``out``."""
     book = make_book(docs, **sizes)
-    for variant in VARIANTS:
+    for variant in (*VARIANTS, PLAIN):
         write_variant(book, out / variant, variant, ext_dir)
     (out / "manifest.json").write_text(json.dumps(manifest(book), ensure_ascii=False, indent=1))
     return book

@@ -18,6 +18,14 @@ READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (.+?)\s*$")
 WRITING = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (.+?)\s*$")
 PROBLEM = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
 
+#: sphinx-build as installed but without PyStemmer: snowballstemmer then falls back on its
+#: pure-Python stemmers, as on a machine where PyStemmer is not installed (-j N workers fork
+#: and inherit the block).
+WITHOUT_PYSTEMMER = (
+    "import sys; sys.modules['Stemmer'] = None; "
+    "from sphinx.cmd.build import main; sys.exit(main(sys.argv[1:]))"
+)
+
 
 @dataclass
 class Build:
@@ -44,11 +52,14 @@ def sphinx_build(
     clean: bool = False,
     log: Path | None = None,
     python: str = sys.executable,
+    pystemmer: bool = True,
+    options: tuple[str, ...] = (),
 ) -> Build:
     """Run ``python -m sphinx -b html`` in a fresh child process and measure it.
 
     The child's resources come from ``os.wait4``: its CPU time and its peak RSS (``ru_maxrss``
     covers the child and the workers it waited for; it is the largest of them, not a sum).
+    ``pystemmer=False``: the build cannot import PyStemmer (plain Sphinx as installed).
     """
     if clean:
         shutil.rmtree(out, ignore_errors=True)
@@ -57,8 +68,8 @@ def sphinx_build(
     log.parent.mkdir(parents=True, exist_ok=True)
     command = [
         python,
-        "-m",
-        "sphinx",
+        *(["-m", "sphinx"] if pystemmer else ["-c", WITHOUT_PYSTEMMER]),
+        *options,
         "-b",
         "html",
         "-n",

@@ -1,4 +1,8 @@
-"""Shared fixtures: sphinx.testing roots under tests/roots, and one build of the real book."""
+"""Shared fixtures: sphinx.testing roots under tests/roots, and one build of the real book.
+
+Also the book's acceptance tests: the introduction's footnotes, corrected sentences and
+headings as a reader sees them (below); an editorial change to the text updates them.
+"""
 
 from __future__ import annotations
 
@@ -109,26 +113,32 @@ def book_build(tmp_path_factory):
 
 
 # -- What a reader of the book sees -------------------------------------------------------------
+#
+# The book's acceptance tests: FOOTNOTES, CORRECTED_TEXT and introduction_headings() pin what a
+# reader of the introduction sees (its notes, sentences the copy editor corrected, its
+# headings), and test_book_*.py check them in every output (HTML, LaTeX, PDF, EPUB).  They are
+# the manuscript's text, not the code's behaviour: an editorial change to source/*.md is
+# expected to touch them, in the same commit.
 
-#: The introduction's footnotes, in the order of their calls (1 to 21): the beginning of their
+#: The introduction's footnotes, in the order of their calls (1 to 24): the beginning of their
 #: text and the addresses they link to.  Whatever writes them (plain MyST footnotes, or the
 #: devops domain from {person}/{term} entries), this is what must come out: the biographies
 #: of the people at their first mention, the definitions of the terms marked :footnote:, and
 #: the original English of translated quotations (the [^orig-…] notes).
 FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
-        "Patrick Debois est un ingénieur et développeur, il est l'inventeur du mot DevOps",
+        "Patrick Debois est un consultant et ingénieur belge, à qui l'on doit le mot DevOps",
         ("http://www.jedi.be/blog/",),
     ),
+    ("« Culture, Automation, Measurement, Sharing ».", ()),
     (
-        "Un administrateur système est une profession, dans le domaine de l'informatique, "
-        "qui consiste à maintenir et déployer des systèmes informatisés.",
+        "Professionnel chargé d'installer, de configurer, de maintenir et de surveiller les "
+        "serveurs et les systèmes informatiques d'une organisation",
         (),
     ),
     (
-        "L'agilité, dans un concept d'entreprise, permet de s'adapter plus facilement aux "
-        "changements, de mieux maîtriser le processus de bout en bout et ainsi d'augmenter "
-        "la satisfaction cliente.",
+        "Ensemble de méthodes de développement logiciel (Scrum, Extreme Programming…) fondées "
+        "sur le Manifeste agile de 2001",
         (),
     ),
     (
@@ -137,15 +147,14 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "de configuration",
         ("https://puppet.com/",),
     ),
+    ("John Allspaw est un ingénieur spécialiste de l'exploitation des sites web.", ()),
+    ("Paul Hammond est un développeur web.", ()),
+    ("« 10+ Deploys Per Day", ()),
+    ("« I picked “DevOpsDays” as Dev and Ops working together", ()),
+    ("« by accident coining the term DevOps with the first event ».", ()),
+    ("« Continuous Integration, Pipelines and Deployment ».", ()),
     (
-        "Alexis Richardson est un entrepreneur, cofondateur de Rabbit Technologies, "
-        "l'entreprise à l'origine de RabbitMQ",
-        (),
-    ),
-    ("« GitOps – Operations by Pull Request ».", ()),
-    (
-        "Kent Beck est un développeur, créateur de l'Extreme Programming (XP) et signataire "
-        "du Manifeste agile",
+        "Kent Beck est un développeur, créateur de l'Extreme Programming (XP)",
         (),
     ),
     (
@@ -153,16 +162,18 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("https://martinfowler.com/",),
     ),
     ("« at least daily » ; « verified by an automated build (including test) ».", ()),
-    ("John Allspaw est un ingénieur spécialiste de l'exploitation des sites web.", ()),
-    ("Paul Hammond est un développeur web.", ()),
-    ("« 10+ Deploys Per Day", ()),
-    ("« Continuous Integration, Pipelines and Deployment ».", ()),
+    ("Jez Humble est un ingénieur et auteur, entré chez ThoughtWorks en 2004", ()),
+    (
+        "Alexis Richardson est un entrepreneur, cofondateur de Rabbit Technologies, "
+        "l'entreprise à l'origine de RabbitMQ",
+        (),
+    ),
+    ("« GitOps – Operations by Pull Request ».", ()),
     (
         "Nicole Forsgren est une chercheuse spécialiste de la performance des équipes de "
         "développement.",
         (),
     ),
-    ("Jez Humble est un ingénieur et auteur, entré chez ThoughtWorks en 2004", ()),
     ("Gene Kim est un auteur et chercheur.", ()),
     ("« shift left on security ».", ()),
     ("« DevOps Needs to Become DevOpsSec ».", ()),
@@ -171,12 +182,14 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("« culture of fear ».", ()),
 )
 
-#: Sentences of the introduction as corrected in the book (typos of the original text).
+#: Sentences of the introduction as the copy editor corrected them (REVIEW-introduction.md):
+#: each replaces a language error of the manuscript.
 CORRECTED_TEXT = (
-    "Il n'a pas du tout été pensé",
+    "La sécurité ne faisait pas partie du projet de départ",
     "« Agile Infrastructure »",
-    "cette problématique qui rongeait Patrick Debois",
-    "la satisfaction cliente",
+    "Leur conversation porte sur ce problème qui le préoccupe depuis l'année précédente",
+    "Codecov révèle l'attaque à la mi-avril",
+    "quelle règle de pare-feu a été ajoutée ou modifiée",
 )
 
 

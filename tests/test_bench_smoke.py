@@ -41,6 +41,14 @@ def test_generator_writes_two_variants_of_the_same_text(tmp_path: Path) -> None:
         assert prose(domain) == prose(baseline)
     assert "```{glossary}" in (tmp_path / "baseline" / "glossaire.md").read_text(encoding="utf-8")
     assert "```{term}" in (tmp_path / "domain" / "glossaire.md").read_text(encoding="utf-8")
+    # plain Sphinx as installed: the baseline's text, none of the book's stack
+    plain = (tmp_path / bookgen.PLAIN / "conf.py").read_text(encoding="utf-8")
+    assert all(name in conf["baseline"] and name not in plain for name in bookgen.BOOK_STACK)
+    for docname in manifest["chapters"]:
+        path = f"{docname}.md"
+        assert (tmp_path / bookgen.PLAIN / path).read_bytes() == (
+            tmp_path / "baseline" / path
+        ).read_bytes()
 
 
 def test_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
@@ -53,6 +61,7 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         "--repeat",
         "1",
         "--no-profile",
+        "--no-real-book",
         "--parallel-at",
         "none",
         "--workdir",
@@ -67,6 +76,7 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
     report = json.loads((tmp_path / "work" / "results.json").read_text(encoding="utf-8"))
     assert report["problems"] == []
     (size,) = report["sizes"]
+    assert set(size["clean"]) == {*bookgen.VARIANTS, bookgen.PLAIN}
     assert {row["variant"] for row in size["incremental"]} == set(bookgen.VARIANTS)
     for row in size["incremental"]:
         assert row["read"] == row["expected_read"], row

@@ -95,7 +95,7 @@ def test_front_page(html):
     page = soup(html / "source" / "index.html")
     assert page.title.get_text() == "Sécurité & DevOps"
     assert article(page).h1.get_text().rstrip("¶") == "Sécurité & DevOps"
-    assert "Comprendre le DevOps pour mieux le sécuriser." in article(page).get_text()
+    assert "Comprendre le DevOps pour en sécuriser les pratiques." in article(page).get_text()
 
 
 @pytest.mark.slow
@@ -127,8 +127,9 @@ def test_french_typography(html):
     """French quotes with their no-break spaces, typographic apostrophes."""
     text = article(soup(html / "source" / "introduction.html")).get_text()
     assert "«\u00a0Agile Infrastructure\u00a0»" in text
-    assert "«\u00a0DevOps\u00a0»" in text
-    assert "Il n\u2019a pas du tout été pensé" in text
+    assert "«\u00a0Agile System Administration\u00a0»" in text
+    assert "La sécurité ne faisait pas partie du projet de départ\u00a0: le mot lui-même" in text
+    assert "l\u2019y ajoute" in text
 
 
 @pytest.mark.slow

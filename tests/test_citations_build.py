@@ -206,17 +206,23 @@ def test_warnings_can_be_suppressed(tmp_path_factory):
     assert built.warnings == ""
 
 
-def test_braces_in_a_suffix_warn(tmp_path):
+def test_braces_and_markdown_in_a_suffix_are_kept(tmp_path):
+    """A role target cannot carry braces: the prefix and suffix do not go through it."""
     srcdir = tmp_path / "citations-warnings"
     shutil.copytree(ROOTS / "test-citations-warnings", srcdir)
     (srcdir / "roles.md").write_text("# Roles\n", encoding="utf-8")
-    (srcdir / "pandoc.md").write_text("# Pandoc\n\nVoir [@Known, p. {3}].\n", encoding="utf-8")
+    (srcdir / "pandoc.md").write_text(
+        "# Pandoc\n\nVoir [*voir* @Known, p. {3}, `x;y`].\n", encoding="utf-8"
+    )
     built = build(
         "citations-warnings", tmp_path, suppress_warnings=["citations.unknown_entry_type"]
     )
-    assert warnings_of(built, "pandoc.md") == [
-        "3: WARNING: a citation's prefix or suffix cannot contain { or }: [@Known, p. {3}]"
-        " [citations.pandoc_syntax]"
+    assert warnings_of(built, "pandoc.md") == []
+    paragraph = soup(built.outdir / "pandoc.html").select("section p")[0]
+    assert paragraph.get_text() == "Voir (voir Connu, 2001, p. {3}, x;y)."
+    assert [str(tag) for tag in paragraph.select("em, code")] == [
+        "<em>voir</em>",
+        '<code class="docutils literal notranslate"><span class="pre">x;y</span></code>',
     ]
 
 

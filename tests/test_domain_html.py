@@ -163,6 +163,7 @@ def test_entries_render_with_see_also_and_backlinks(pages):
     see = entry.select_one("p.devops-see")
     assert [a["href"] for a in see.select("a")] == ["#term-CI-CD", "#term-GitOps"]
     assert see.get_text().startswith("Voir aussi\u00a0:")
+    assert see.get_text().endswith("GitOps."), "« Voir aussi » ends its sentence"
     backlinks = entry.select_one("p.devops-backlinks")
     assert backlinks.get_text().startswith("Mentionné dans\u00a0:")
     assert [a["href"] for a in backlinks.select("a")] == ["chap1.html#mention-term-devops-1"]

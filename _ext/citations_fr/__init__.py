@@ -6,17 +6,47 @@
 * a French author-year bibliography style ``fr`` for pybtex
   (:mod:`citations_fr.style`) and reference style ``author_year_fr`` for
   sphinxcontrib-bibtex (:mod:`citations_fr.referencing`);
-* located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error, a
-  repeated key or field (``citations.bibfile``; the rest of the file is kept), an entry of a
-  type that the style does not know (``citations.unknown_entry_type``).
+* located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error
+  (``citations.bibfile``), a repeated key or field (``bibtex.bibfile_data_error``, as
+  sphinxcontrib-bibtex warns it; the rest of the file is kept), an entry of a type that
+  the style does not know (``citations.unknown_entry_type``).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from docutils.nodes import SkipNode
+from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def skip_node(translator: Any, node: Any) -> None:
+    raise SkipNode
+
+
+TEXINPUTS = Path(__file__).parent.resolve() / "texinputs"
+LATEX_PACKAGE = "sphinxcitationsfr"
+
+
+def is_author_year(config: Config) -> bool:
+    """Do the citations name authors and years (not labels such as « [1] »)?"""
+    return str(config.bibtex_reference_style).startswith("author_year")
+
+
+def add_latex_package(app: Sphinx, config: Config) -> None:
+    """Load the LaTeX package that the citations need (U+202F, links, bibliography)."""
+    app.add_latex_package(LATEX_PACKAGE, "authoryear" if is_author_year(config) else None)
+
+
+def copy_latex_package(app: Sphinx) -> None:
+    """Put the ``.sty`` next to the ``.tex`` files, where ``latexmk`` looks for it."""
+    if app.builder.format == "latex":
+        copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -24,12 +54,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     import sphinxcontrib.bibtex.plugin
 
     from .checks import read_bibfiles, warn_unsupported_types
-    from .parser import PandocCitationsParser, WarnUnresolvedCitations, unresolved_citation
+    from .parser import (
+        FillCitationTexts,
+        PandocCitationsParser,
+        WarnUnresolvedCitations,
+        citation_texts,
+        unresolved_citation,
+    )
     from .referencing import FrenchAuthorYearReferenceStyle
     from .style import FrenchLabelStyle, FrenchSortingStyle, FrenchStyle
 
     app.setup_extension("myst_parser")
     app.setup_extension("sphinxcontrib.bibtex")
+    app.setup_extension("citations_fr.plugin_lookup")  # pybtex lookups without entry-point scans
 
     pybtex.plugin.register_plugin("pybtex.style.formatting", "fr", FrenchStyle, force=True)
     pybtex.plugin.register_plugin("pybtex.style.labels", "fr", FrenchLabelStyle, force=True)
@@ -43,8 +80,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.add_source_parser(PandocCitationsParser, override=True)
     app.add_node(unresolved_citation)
+    # moved into the citations before any writer sees it (FillCitationTexts)
+    skip = (skip_node, None)
+    app.add_node(citation_texts, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_post_transform(WarnUnresolvedCitations)
+    app.add_post_transform(FillCitationTexts)
     # Before sphinxcontrib-bibtex's own handler (500), which then keeps what this one read.
     app.connect("builder-inited", read_bibfiles, priority=400)
     app.connect("builder-inited", warn_unsupported_types, priority=600)
+    app.connect("config-inited", add_latex_package)
+    app.connect("builder-inited", copy_latex_package)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

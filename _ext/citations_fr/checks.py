@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pybtex.errors
+from pybtex.database import BibliographyDataError
 from pybtex.plugin import find_plugin
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import parse_bibdata
@@ -105,8 +106,9 @@ def read_bibfiles(app: Sphinx) -> None:
     could read of the broken one).  The result goes where sphinxcontrib-bibtex keeps it, the
     ``cite`` domain's ``bibdata``; its handler then finds it up to date (same files,
     encoding and modification times) and keeps it.  So the files are read once, nothing is
-    kept between the two handlers, and the errors are turned into located warnings
-    (``citations.bibfile``) here, where they are caught.
+    kept between the two handlers, and the errors are turned into located warnings here,
+    where they are caught: a repeated key or field as ``bibtex.bibfile_data_error``, as
+    sphinxcontrib-bibtex itself warns it, a syntax error as ``citations.bibfile``.
 
     The files are read on every build, not only when they changed, so that their errors are
     warned on every build for as long as they are there (as ``citations.unknown_entry_type``
@@ -123,12 +125,15 @@ def read_bibfiles(app: Sphinx) -> None:
         return
     locator = ErrorLocator(bibfiles, app.config.bibtex_encoding)
     for error in errors:
+        # sphinxcontrib-bibtex's own type for a data error (a repeated key or field), so
+        # that a project's suppress_warnings keeps working; a syntax error has none there.
+        data_error = isinstance(error, BibliographyDataError)
         logger.warning(
             "%s",
             error,
             location=locator.locate(error),
-            type="citations",
-            subtype="bibfile",
+            type="bibtex" if data_error else "citations",
+            subtype="bibfile_data_error" if data_error else "bibfile",
         )
 
 

@@ -13,7 +13,11 @@ warns about it exactly when and as sphinxcontrib-bibtex warns about an unknown k
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -25,9 +29,11 @@ from myst_parser.warnings_ import create_warning
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
-from .pandoc import Brackets, pandoc_citation_plugin
+from .pandoc import GROUP, Citation, pandoc_citation_plugin
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from markdown_it.tree import SyntaxTreeNode
     from sphinx.environment import BuildEnvironment
 
@@ -35,12 +41,47 @@ logger = logging.getLogger(__name__)
 
 
 class unresolved_citation(nodes.inline):
-    """A Pandoc citation whose keys are unknown: its text, as written, and the keys."""
+    """A Pandoc citation whose keys are all unknown: its Markdown, as written, and the keys."""
+
+
+class citation_text(nodes.inline):
+    """The Markdown of a prefix or a suffix, until it takes the place of its placeholder."""
+
+
+class citation_texts(nodes.Element):
+    """The prefixes and suffixes of one citation group, until the references are resolved.
+
+    The roles receive placeholders instead of the prefixes and suffixes (a role target is
+    plain text); :class:`FillCitationTexts` puts these nodes in their place.
+    """
+
+    def astext(self) -> str:
+        return ""  # not text of its paragraph (titles, search) before it is moved
+
+
+#: What a role receives instead of a prefix or a suffix: private-use characters around the
+#: number of the :class:`citation_text` (per document).
+PLACEHOLDER = "\ue000{}\ue001"
+PLACEHOLDERS = re.compile("\ue000(\\d+)\ue001")
 
 
 def bib_keys(env: BuildEnvironment) -> frozenset[str]:
     """All citation keys of ``bibtex_bibfiles``, with their case (as the roles match)."""
     return frozenset(env.get_domain("cite").bibdata.data.entries.keys())
+
+
+@dataclass(frozen=True)
+class Brackets:
+    """The punctuation around a parenthetical citation that mixes ``@a`` and ``-@b``.
+
+    A single sphinxcontrib-bibtex role cannot mix author-year and year-only citations,
+    so such a group is written as ``(`` + ``{cite:alp}`` + ``; `` + ``{cite:year}`` +
+    ``)``, with the punctuation of the reference style in use.
+    """
+
+    left: str = "("
+    right: str = ")"
+    sep: str = "; "
 
 
 def bib_brackets(env: BuildEnvironment) -> Brackets:
@@ -53,13 +94,69 @@ def bib_brackets(env: BuildEnvironment) -> Brackets:
     return Brackets(left=str(bracket.left), right=str(bracket.right), sep=str(bracket.sep))
 
 
+def roles_of(citations: list[Citation], textual: bool) -> list[tuple[str, list[int]]]:
+    """The sphinxcontrib-bibtex roles that write a group: ``(role, indexes)``.
+
+    A single role cannot mix citations with and without the author: consecutive ones of
+    each kind get a role of their own (``{cite:alp}`` and ``{cite:year}``), which the
+    renderer puts between the brackets of the reference style.
+    """
+    if textual:
+        return [("cite:t", list(range(len(citations))))]
+    runs = [
+        (suppress, [index for index, _ in run])
+        for suppress, run in groupby(enumerate(citations), key=lambda c: c[1].suppress_author)
+    ]
+    if len(runs) == 1:
+        return [("cite:yearpar" if runs[0][0] else "cite:p", runs[0][1])]
+    return [("cite:year" if suppress else "cite:alp", indexes) for suppress, indexes in runs]
+
+
 class PandocCitationsRenderer(SphinxRenderer):
-    """MyST's Sphinx renderer, plus the token of an unresolved Pandoc citation."""
+    """MyST's Sphinx renderer, plus the tokens of Pandoc citations."""
+
+    def render_pandoc_citation(self, token: SyntaxTreeNode) -> None:
+        """A group: the roles, with placeholders for the prefixes and suffixes."""
+        citations: list[Citation] = token.meta["citations"]
+        holder = citation_texts()
+        parts = iter(token.children or [])
+        targets = []
+        for citation in citations:
+            prefix = self.citation_text(next(parts), holder)
+            suffix = self.citation_text(next(parts), holder)
+            targets.append(f"{prefix}{citation.key}{suffix}")
+        roles = roles_of(citations, token.meta["textual"])
+        brackets = bib_brackets(self.sphinx_env) if len(roles) > 1 else None
+        if brackets:
+            self.current_node.append(nodes.Text(brackets.left))
+        for index, (name, members) in enumerate(roles):
+            if index and brackets:
+                self.current_node.append(nodes.Text(brackets.sep))
+            role = SimpleNamespace(
+                meta={"name": name},
+                content=",".join(targets[member] for member in members),
+                map=token.map,
+            )
+            self.render_myst_role(role)
+        if brackets:
+            self.current_node.append(nodes.Text(brackets.right))
+        if holder.children:
+            self.current_node.append(holder)
+
+    def citation_text(self, part: SyntaxTreeNode, holder: citation_texts) -> str:
+        """Render a prefix or a suffix into ``holder``; its placeholder, in braces."""
+        if not part.children:
+            return ""
+        node = citation_text()
+        node["number"] = number = self.sphinx_env.new_serialno("pandoc-citation-text")
+        with self.current_node_context(node):
+            self.render_children(part)
+        holder.append(node)
+        return "{" + PLACEHOLDER.format(number) + "}"
 
     def render_pandoc_citation_unresolved(self, token: SyntaxTreeNode) -> None:
-        node = unresolved_citation(token.content, token.content)
+        node = unresolved_citation(token.content)
         node["keys"] = list(token.meta.get("keys", ()))
-        node["braces"] = bool(token.meta.get("braces"))
         lineno = token.map[0] if token.map else 0
         # the source and line that a role gets from MyST's mock inliner
         get_source_and_line = getattr(self.reporter, "get_source_and_line", None)
@@ -67,7 +164,18 @@ class PandocCitationsRenderer(SphinxRenderer):
             node.source, node.line = get_source_and_line(lineno)
         else:
             node.source, node.line = self.document["source"], lineno
-        self.current_node.append(node)
+        with self.current_node_context(node, append=True):
+            self.render_children(token)
+
+    def renderInlineAsText(self, tokens: list[SyntaxTreeNode]) -> str:
+        """Image alt text: a citation as written (Pandoc keeps its text, too)."""
+        result = ""
+        for token in tokens or []:
+            if token.type == GROUP:
+                result += token.content
+            else:
+                result += super().renderInlineAsText([token])
+        return result
 
 
 class PandocCitationsParser(MystParser):
@@ -94,7 +202,6 @@ class PandocCitationsParser(MystParser):
             parser.use(
                 pandoc_citation_plugin,
                 keys=bib_keys(env),
-                brackets=bib_brackets(env),
                 on_candidate=lambda: note_bibfiles(env),
             )
         parser.options["document"] = document
@@ -115,7 +222,7 @@ class WarnUnresolvedCitations(SphinxPostTransform):
     """Warn about unresolved Pandoc citations, as the cite domain does for its roles.
 
     Priority 5, like sphinxcontrib-bibtex's own post-transform, so before the references
-    are resolved (10): the text of the citation stays as the author wrote it.
+    are resolved (10): the citation stays as the author wrote it, with its Markdown.
     """
 
     default_priority = 5
@@ -130,12 +237,41 @@ class WarnUnresolvedCitations(SphinxPostTransform):
                     type="bibtex",
                     subtype="key_not_found",
                 )
-            if node["braces"]:
-                logger.warning(
-                    "a citation's prefix or suffix cannot contain { or }: %s",
-                    node.astext(),
-                    location=node,
-                    type="citations",
-                    subtype="pandoc_syntax",
-                )
-            node.replace_self(nodes.Text(node.astext()))
+            node.replace_self(node.children)
+
+
+class FillCitationTexts(SphinxPostTransform):
+    """Put the prefixes and suffixes of the citations in the place of their placeholders.
+
+    Priority 11: just after the references are resolved (10), those of the citations and
+    those inside the prefixes and suffixes (textual citations in a suffix) alike.
+    """
+
+    default_priority = 11
+
+    def run(self, **kwargs: Any) -> None:
+        texts: dict[str, citation_text] = {}
+        for holder in list(self.document.findall(citation_texts)):
+            texts.update((str(node["number"]), node) for node in holder.children)
+            holder.parent.remove(holder)
+        if not texts:
+            return
+        for text in list(self.document.findall(nodes.Text)):
+            if "\ue000" in text:
+                parent = text.parent
+                index = next(i for i, child in enumerate(parent.children) if child is text)
+                parent[index : index + 1] = list(filled(str(text), texts))
+
+
+def filled(text: str, texts: dict[str, citation_text]) -> Iterator[nodes.Node]:
+    """``text`` with each placeholder replaced by (a copy of) the nodes of its text."""
+    pos = 0
+    for match in PLACEHOLDERS.finditer(text):
+        if match.start() > pos:
+            yield nodes.Text(text[pos : match.start()])
+        source = texts.get(match[1])
+        if source is not None:
+            yield from (child.deepcopy() for child in source.children)
+        pos = match.end()
+    if pos < len(text):
+        yield nodes.Text(text[pos:])

@@ -215,6 +215,7 @@ class TermDirective(EntryDirective):
                 )
                 self.set_source_info(xref)
                 see += xref
+            see += nodes.Text(".")  # a sentence, like « Mentionné dans : … »
             parts.insert(0, see)
         return parts
 

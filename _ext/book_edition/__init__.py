@@ -1,0 +1,78 @@
+"""The book as it is published: the PDF's typography, the EPUB's notes, cover and navigation,
+English passages marked as such, and links to the book's other formats.
+
+This extension belongs to the book « Sécurité & DevOps » (its values come from ``conf.py``):
+
+* :mod:`.latex`: ``sdfrbook.sty`` (trim size, title pages, running heads, annexes…) and the
+  marks of the book's parts in the assembled LaTeX document;
+* :mod:`.epub`: notes as EPUB 3 pop-up notes, the indexes in the navigation, a cover drawn
+  from the title;
+* :mod:`.roles`: ``{en}`…``` for English passages, ``{book-link}`en PDF <pdf>``` for the
+  book's other formats (linked where Read the Docs publishes them).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from . import epub, latex
+from .roles import BookLinkRole, EnglishRole, read_the_docs_links
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+__version__ = "1.0.0"
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the book's settings, roles, LaTeX package and EPUB adjustments."""
+    app.add_config_value(
+        "book_subtitle", "", "env", str, description="The subtitle, on the title page and cover."
+    )
+    app.add_config_value(
+        "book_edition",
+        lambda config: f"Édition {config.release}",
+        "env",
+        str,
+        description="The edition, on the title page and the copyright page.",
+    )
+    app.add_config_value(
+        "book_back_matter",
+        [],
+        "env",
+        list,
+        description="Documents printed as unnumbered annexes (the first one opens them).",
+    )
+    links = read_the_docs_links(os.environ)
+    app.add_config_value(
+        "book_links",
+        links,
+        "env",
+        dict,
+        description="Where the book is published: {'html'|'pdf'|'epub': address}.",
+    )
+    app.add_config_value(
+        "book_online_url",
+        links.get("html", ""),
+        "env",
+        str,
+        description="The online book's address, printed on the PDF's copyright page.",
+    )
+    app.add_role("en", EnglishRole())
+    app.add_role("book-link", BookLinkRole())
+
+    app.connect("config-inited", latex.add_package)
+    app.connect("builder-inited", latex.write_package)
+    app.add_post_transform(latex.MarkBookParts)
+    app.add_post_transform(latex.PeopleWithoutHeadings)
+    app.add_post_transform(latex.KeepEntryNotesTogether)
+
+    epub.setup(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }
