@@ -51,16 +51,20 @@ def build(
     builder: str = "html",
     parallel: int = 0,
     events: Mapping[str, Callable[..., Any]] | None = None,
+    builddir: Path | None = None,
     **confoverrides: Any,
 ) -> Built:
     """Build ``srcdir`` (keeping its environment for incremental builds) and return the result.
 
     ``events``: handlers to connect before the build (Sphinx event name -> callback).
+    ``builddir``: where the output (``<builddir>/<builder>``) and the environment go, by
+    default ``srcdir/_build``.
     """
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(
         builder,
         srcdir=srcdir,
+        builddir=builddir,
         status=status,
         warning=warning,
         parallel=parallel,

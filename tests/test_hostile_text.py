@@ -170,7 +170,8 @@ def test_tooltip_and_attributes_hold_the_text(html_out):
     # The hostile term's description is its definition (the footnote's text, which the
     # tooltip reuses when the page holds it), for the name, the alias and the title.
     assert described == {TERM: DEFINITION, TERM_ALIAS: DEFINITION, "Voisin": described["Voisin"]}
-    assert [abbr["title"] for abbr in usage.select("abbr.devops")] == [EXPANSION] * 3
+    # The long form explains the name (in the text and in the title), not the alias.
+    assert [abbr["title"] for abbr in usage.select("abbr.devops")] == [EXPANSION] * 2
     persons = usage.select("a.devops-person")
     assert [person.get_text() for person in persons] == [PERSON, PERSON_ALIAS]
     termes = soup((html_out / "termes.html").read_text(encoding="utf-8"))
