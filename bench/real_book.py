@@ -67,10 +67,13 @@ def timed(command: list[str]) -> tuple[float, float, int, str]:
         stderr=subprocess.STDOUT,
         env={**os.environ, "NO_COLOR": "1"},
     )
-    output = process.stdout.read().decode("utf-8", "replace") if process.stdout else ""
+    assert process.stdout is not None
+    with process.stdout:
+        output = process.stdout.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, os.waitstatus_to_exitcode(status), output
+    process.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    return wall, usage.ru_utime + usage.ru_stime, process.returncode, output
 
 
 def summary(runs: list[float], note: str = "") -> dict:
