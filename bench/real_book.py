@@ -11,6 +11,7 @@ in the work directory, with this Python's environment, so that the checkout is n
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -111,8 +112,8 @@ def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
+    except (urllib.error.URLError, http.client.HTTPException, OSError):
+        return None  # not served yet, or the page is being written while it is read
 
 
 def wait_for(url: str, marker: str, timeout: float, step: float = 0.01) -> float | None:
@@ -147,7 +148,8 @@ def measure_live(book: Path, repeat: int) -> tuple[dict, list[str]]:
     """``make livehtml``: save an edit of the introduction, poll the served page until the edit
     is in it.  The first edit is not counted (sphinx-autobuild may still be settling)."""
     port = free_port()
-    log = (book / "livehtml.log").open("wb")
+    log_path = book.parent / "livehtml.log"  # outside the book: sphinx-autobuild watches it all
+    log = log_path.open("wb")
     server = subprocess.Popen(
         make_command(book, "livehtml", "HOST=127.0.0.1", f"PORT={port}"),
         stdout=log,
@@ -185,8 +187,17 @@ def measure_live(book: Path, repeat: int) -> tuple[dict, list[str]]:
             server.wait()
         log.close()
         edited.write_text(original, encoding="utf-8")
-    text = (book / "livehtml.log").read_text(encoding="utf-8", errors="replace")
-    problems += [line for line in text.splitlines() if "WARNING" in line or "ERROR" in line]
+    text = log_path.read_text(encoding="utf-8", errors="replace")
+    problems += [
+        line
+        for line in text.splitlines()
+        if ("WARNING" in line or "ERROR" in line)
+        # the server, when a page is read while the build rewrites it (not the build's)
+        and "Exception in ASGI application" not in line
+    ]
+    rebuilds = text.count("Rebuilding...")
+    if rebuilds != repeat + 1:
+        problems.append(f"{rebuilds} rebuilds for {repeat + 1} edits")
     if not times:
         return {}, problems or ["no edit was measured"]
     note = (

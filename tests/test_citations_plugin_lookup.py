@@ -26,9 +26,12 @@ class CountingScans:
 
 def scanned_plugin(group: str, name: str) -> type:
     """What pybtex's entry-point scan returns (find_plugin without runtime plugins)."""
-    for entry_point in importlib.metadata.entry_points(group=group, name=name):
-        return entry_point.load()
-    raise AssertionError(f"no entry point {group} {name}")
+    saved = pybtex.plugin._RUNTIME_PLUGINS
+    pybtex.plugin._RUNTIME_PLUGINS = {}
+    try:
+        return pybtex.plugin.find_plugin(group, name)
+    finally:
+        pybtex.plugin._RUNTIME_PLUGINS = saved
 
 
 @pytest.mark.parametrize(("group", "name"), plugin_lookup.LOOKED_UP)
@@ -42,12 +45,15 @@ def test_lookups_do_not_scan_once_registered(monkeypatch):
     monkeypatch.setattr(pybtex.plugin, "_RUNTIME_PLUGINS", {})  # as in a fresh process
     pybtex.plugin.find_plugin("pybtex.backends", "plaintext")
     assert scans.calls == 1  # the cost the module removes: one scan per citation
+    pybtex.plugin.find_plugin("pybtex.backends", "text")
+    assert scans.calls == 3  # an alias: the group's names, then its aliases
 
     config = type("Config", (), {"citations_plugin_lookup": True})()
+    expected = {lookup: scanned_plugin(*lookup) for lookup in plugin_lookup.LOOKED_UP}
     plugin_lookup.register_installed_plugins(None, config)
     scans.calls = 0
     for group, name in plugin_lookup.LOOKED_UP:
-        assert pybtex.plugin.find_plugin(group, name) is scanned_plugin(group, name)
+        assert pybtex.plugin.find_plugin(group, name) is expected[group, name]
     assert scans.calls == 0
 
 

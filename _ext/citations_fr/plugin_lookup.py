@@ -20,8 +20,10 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: (group, name) of the lookups a build makes more than once: per citation, per bibliography.
+#: ``text`` is an alias of ``plaintext`` (citations_fr formats plain text with it).
 LOOKED_UP = (
     ("pybtex.backends", "plaintext"),
+    ("pybtex.backends", "text"),
     ("pybtex.backends", "docutils"),
     ("pybtex.style.names", "plain"),
     ("pybtex.style.names", "lastfirst"),
@@ -30,17 +32,22 @@ LOOKED_UP = (
 
 
 def installed_plugins() -> dict[tuple[str, str], type]:
-    """What pybtex's scan finds for each of LOOKED_UP (its first entry point), in one scan."""
+    """What pybtex's scan finds for each of LOOKED_UP, in one scan: the first entry point of
+    the name in its group, else in the group's aliases (``find_plugin``'s order)."""
     installed = entry_points()
     found = {}
     for group, name in LOOKED_UP:
-        for entry_point in installed.select(group=group, name=name):
-            found[group, name] = entry_point.load()
-            break
+        for search_group in (group, f"{group}.aliases"):
+            entry_point = next(iter(installed.select(group=search_group, name=name)), None)
+            if entry_point is not None:
+                found[group, name] = entry_point.load()
+                break
     return found
 
 
 def register_installed_plugins(app: Sphinx, config: Config) -> None:
+    """An alias is registered under its group's own names: ``find_plugin`` looks there first,
+    and would scan once before it looks at the runtime aliases."""
     if not config.citations_plugin_lookup:
         return
     for (group, name), plugin in installed_plugins().items():
