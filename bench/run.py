@@ -713,6 +713,8 @@ def render(results: dict) -> str:
                     f"| {label} | {m['best']:.2f} | {m['median']:.2f} | {m['spread']:.0%} "
                     f"| {runs} | {m.get('note', '')} |"
                 )
+    if results.get("addendum"):  # measures taken again after the run, said so in the text
+        lines += ["", *results["addendum"]]
     if results.get("profile"):
         lines += ["", "## Where the domain's time goes", "", results["profile"]]
     return "\n".join(lines) + "\n"
