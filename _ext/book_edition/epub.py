@@ -83,7 +83,7 @@ class BookEpubBuilder(Epub3Builder):
     def copy_static_files(self) -> None:
         super().copy_static_files()
         static = Path(self.outdir, "_static")
-        copy_asset_file(HERE / "static" / CSS_FILE, static, force=True)
+        copy_asset_file(HERE / "static" / CSS_FILE, static / CSS_FILE, force=True)
         if self.config.epub_cover and self.config.epub_cover[0] == COVER_IMAGE:
             Path(self.outdir, COVER_IMAGE).write_text(cover_svg(self.config), encoding="utf-8")
 
