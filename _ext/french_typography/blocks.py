@@ -117,15 +117,24 @@ def _bare_url_text(parent: nodes.Element) -> bool:
     return shown == uri or uri.endswith(("//" + shown, ":" + shown))
 
 
+def _in_other_language(parent: nodes.Element) -> bool:
+    """Whether ``parent`` is (in) an inline element of another language (``language-en``)."""
+    language = parent.get_language_code("")
+    return bool(language) and not is_french(language)
+
+
 def is_protected(parent: nodes.Element, text: nodes.Text) -> bool:
-    """Whether the characters of ``text``, a child of ``parent``, must stay as written."""
+    """Whether the characters of ``text``, a child of ``parent``, must stay as written: code,
+    a bare address, a passage in another language (« Per Day: Dev », not « Per Day : Dev »)."""
     # sphinx.util.nodes.is_smartquotable(text), with the parent ``text`` was found in
     for element in traverse_parent(parent):
         if isinstance(element, NON_SMARTQUOTABLE_PARENT_NODES):
             return True
         if element.get("support_smartquotes", None) is False:
             return True
-    return getattr(text, "support_smartquotes", None) is False or _bare_url_text(parent)
+    if getattr(text, "support_smartquotes", None) is False or _bare_url_text(parent):
+        return True
+    return _in_other_language(parent)
 
 
 def _texts(element: nodes.Element) -> Iterator[tuple[nodes.Element, int, nodes.Text]]:
