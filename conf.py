@@ -33,10 +33,10 @@ include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
 # The book's stack (_ext/book_stack.py), plus what belongs to this book only: its process
-# tuning (_ext/book_gc_freeze: Python's collector skips what was read) and its edition
-# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats);
-# _ext/french_search: a search that ignores accents, the general index in French order.
-extensions = [*EXTENSIONS, "book_gc_freeze", "book_edition", "french_search"]
+# tuning (_ext/book_gc_tuning: Python's collector walks what was read less often), its edition
+# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats) and
+# its search (_ext/french_search: a search that ignores accents, the index in French order).
+extensions = [*EXTENSIONS, "book_gc_tuning", "book_edition", "french_search"]
 
 primary_domain = "devops"
 nitpicky = True

@@ -11,10 +11,10 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+from roots_build import BUILD_ENV, sphinx_build
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -29,9 +29,6 @@ os.environ["NO_COLOR"] = "1"
 #: The builders that have a target of their own in the Makefile (``latexpdf`` runs latexmk in
 #: the ``latex`` folder).  The book is built with them as a reader would build it.
 MAKE_TARGETS = {"html": "html", "epub": "epub", "latex": "latex", "latexpdf": "latex"}
-#: One date for every build of the session (Sphinx honours SOURCE_DATE_EPOCH for « Mis à jour
-#: le … », the title page and the EPUB's metadata): builds made a minute apart stay comparable.
-BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": str(int(time.time()))}
 #: Debian's epubcheck package: /usr/bin/epubcheck needs binfmt support for jars, the jar does not.
 EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
 
@@ -60,33 +57,6 @@ def epubcheck_command() -> list[str]:
             pytest.fail(f"epubcheck is required in CI but {EPUBCHECK_JAR} is missing")
         pytest.skip(f"epubcheck is not installed ({EPUBCHECK_JAR})")
     return [java, "-jar", str(EPUBCHECK_JAR)]
-
-
-def sphinx_build(
-    builder: str, outdir: Path, *extra: str, srcdir: Path = BOOK
-) -> subprocess.CompletedProcess:
-    """Build `srcdir` with warnings as errors, as `make` does; return the finished process."""
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-nW",
-            "--keep-going",
-            "-b",
-            builder,
-            "-d",
-            str(outdir.parent / f"doctrees-{outdir.name}"),
-            *extra,
-            str(srcdir),
-            str(outdir),
-        ],
-        capture_output=True,
-        encoding="utf-8",
-        errors="replace",  # LaTeX's output is not always UTF-8
-        check=False,
-        env=BUILD_ENV,
-    )
 
 
 def make(target: str, builddir: Path) -> subprocess.CompletedProcess:
@@ -150,7 +120,7 @@ def book_build(tmp_path_factory):
 # the manuscript's text, not the code's behaviour: an editorial change to source/*.md is
 # expected to touch them, in the same commit.
 
-#: The introduction's footnotes, in the order of their calls (1 to 24): the beginning of their
+#: The introduction's footnotes, in the order of their calls (1 to 25): the beginning of their
 #: text and the addresses they link to.  Whatever writes them (plain MyST footnotes, or the
 #: devops domain from {person}/{term} entries), this is what must come out: the biographies
 #: of the people at their first mention, the definitions of the terms marked :footnote:, and
@@ -166,11 +136,8 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "serveurs et les systèmes informatiques d'une organisation",
         (),
     ),
-    (
-        "Ensemble de méthodes de développement logiciel (Scrum, Extreme Programming…) fondées "
-        "sur le Manifeste agile de 2001",
-        (),
-    ),
+    # (Its « Extreme Programming » and « Manifeste agile » link to their entries.)
+    ("Ensemble de méthodes de développement logiciel (Scrum,", ()),
     (
         "Andrew Shafer est un développeur et l'un des associés fondateurs de Reductive Labs "
         "(devenue Puppet), aux côtés de Luke Kanies, créateur de Puppet, outil de gestion "
@@ -208,6 +175,7 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("« shift left on security ».", ()),
     ("« DevOps Needs to Become DevOpsSec ».", ()),
     ("« largely transparent to developers » ; « largely “assembled,” not developed ».", ()),
+    ("« security and compliance are typically afterthoughts »", ()),
     ("« Shift-Left Testing ».", ()),
     ("« culture of fear ».", ()),
 )

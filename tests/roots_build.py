@@ -1,10 +1,16 @@
-"""Build a test root outside the per-test `app` fixture, for module-scoped fixtures."""
+"""The two ways the tests build a project: in process (``build``: fast, gives the doctrees) and
+as ``make`` does, in a subprocess (``sphinx_build``: the command line, parallel builds, a
+copy of the extensions on PYTHONPATH)."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable, Mapping
 from io import StringIO
 from pathlib import Path
@@ -14,6 +20,11 @@ from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 ROOTS = Path(__file__).parent / "roots"
+BOOK = Path(__file__).resolve().parent.parent
+#: One date for every build of the session (Sphinx honours SOURCE_DATE_EPOCH for « Mis à jour
+#: le … », the title page and the EPUB's metadata): builds made a minute apart stay comparable.
+#: NO_COLOR: plain, one-line-per-event output, even where CI=true or FORCE_COLOR is set.
+BUILD_ENV = {**os.environ, "SOURCE_DATE_EPOCH": str(int(time.time())), "NO_COLOR": "1"}
 
 
 class Built(NamedTuple):
@@ -40,16 +51,20 @@ def build(
     builder: str = "html",
     parallel: int = 0,
     events: Mapping[str, Callable[..., Any]] | None = None,
+    builddir: Path | None = None,
     **confoverrides: Any,
 ) -> Built:
     """Build ``srcdir`` (keeping its environment for incremental builds) and return the result.
 
     ``events``: handlers to connect before the build (Sphinx event name -> callback).
+    ``builddir``: where the output (``<builddir>/<builder>``) and the environment go, by
+    default ``srcdir/_build``.
     """
     status, warning = StringIO(), StringIO()
     app = SphinxTestApp(
         builder,
         srcdir=srcdir,
+        builddir=builddir,
         status=status,
         warning=warning,
         parallel=parallel,
@@ -93,3 +108,29 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is no longer in {path.name}: update the edit"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def sphinx_build(
+    builder: str,
+    outdir: Path,
+    *extra: str,
+    srcdir: Path = BOOK,
+    options: tuple[str, ...] = ("-nW", "--keep-going"),
+    doctrees: Path | None = None,
+    pythonpath: tuple[Path, ...] = (),
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m sphinx`` as ``make`` does (warnings as errors unless ``options`` say
+    otherwise); return the finished process.  ``extra``: more options (``-j 2``)."""
+    env = dict(BUILD_ENV)
+    if pythonpath:
+        env["PYTHONPATH"] = os.pathsep.join(str(path) for path in pythonpath)
+    doctrees = doctrees or outdir.parent / f"doctrees-{outdir.name}"
+    command = [sys.executable, "-m", "sphinx", *options, "-b", builder, "-d", str(doctrees)]
+    return subprocess.run(
+        [*command, *extra, str(srcdir), str(outdir)],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",  # LaTeX's output is not always UTF-8
+        check=False,
+        env=env,
+    )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 import textwrap
 import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import BOOK, BUILD_ENV, CORRECTED_TEXT, FOOTNOTES, require_tool
+from conftest import BOOK, CORRECTED_TEXT, FOOTNOTES, require_tool
+from roots_build import sphinx_build
 
 #: 17 x 24 cm (sdfrbook.sty), in PostScript points as pdfinfo prints them.
 TRIM_POINTS = "481.89 x 680.315 pts"
@@ -146,24 +146,7 @@ def test_index_with_accented_capitals(tmp_path):
         encoding="utf-8",
     )
     out = tmp_path / "latex"
-    build = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sphinx",
-            "-qW",
-            "-b",
-            "latex",
-            "-d",
-            str(tmp_path / "dt"),
-            source,
-            out,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=BUILD_ENV,
-    )
+    build = sphinx_build("latex", out, srcdir=source, options=("-qW",), doctrees=tmp_path / "dt")
     assert build.returncode == 0, build.stderr
     pdf = subprocess.run(
         ["make", "-C", str(out), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error"],

@@ -266,15 +266,22 @@ def fonts_of(path: Path, page: int) -> list[tuple[str, str, str]]:
 
 
 def test_terms_and_names_styled_as_on_the_web(book_pdf, lines):
-    """Names bold, terms roman, both in the link colour (Sphinx's \\sphinxcrossref is \\emph:
-    terms were italic, names bold italic).  The author's italics: test_book_edition."""
-    number = page_of(lines, "Lorsque Patrick Debois")[0].page
+    """Names bold, terms roman, both in the link colour; a term the author put in italics
+    stays italic (Sphinx's \\sphinxcrossref is \\emph: terms were italic, names bold italic,
+    and an italic term came out roman)."""
+    number = page_of(lines, "crée le terme")[0].page
     runs: dict[str, tuple[str, str]] = {}
     for text, style, colour in fonts_of(book_pdf, number):
-        runs.setdefault(text, (style, colour))  # in the text, not in the note below
+        runs.setdefault(text, (style, colour))  # the text's, not its footnote's (plain bold)
+    black = "#000000"
     assert runs["Patrick Debois"][0] == "bold"
-    assert runs["Patrick Debois"][1] != "#000000"
+    assert runs["Patrick Debois"][1] != black
     assert runs["DevOps"] == ("roman", runs["Patrick Debois"][1])
+    # « le *{term}`shift left`* » (an English term, in italics as the author wrote it)
+    link = runs["Patrick Debois"][1]
+    number = page_of(lines, "directrice du DevSecOps est le")[0].page
+    runs = {text: (style, colour) for text, style, colour in fonts_of(book_pdf, number)}
+    assert runs["shift left"] == ("italic", link)
 
 
 def test_lists_stand_apart_from_the_next_paragraph(lines):

@@ -8,7 +8,6 @@ for an en dash.
 from __future__ import annotations
 
 import subprocess
-from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -28,9 +27,11 @@ from citations_fr.style import (
 from conftest import require_tool
 from pybtex.database import Entry, Person, parse_file
 from pybtex.plugin import find_plugin
-from sphinx.testing.util import SphinxTestApp
+from roots_build import build, copy_root
 
 ROOT = Path(__file__).parent / "roots" / "test-citations-style"
+#: The root writes an unknown entry type on purpose (formatted as @misc).
+QUIET = {"suppress_warnings": ["citations.unknown_entry_type"]}
 
 #: (type, key, label, the entry in the bibliography), in the order of the bibliography.
 #: ``~`` stands for a no-break space, ``--`` for an en dash.
@@ -93,7 +94,7 @@ EXPECTED = [
         "DevSecOpsManifesto",
         "DevSecOps.org s. d.",
         (
-            "DevSecOps.org (s. d.). The DevSecOps Manifesto. En ligne~: "
+            "DevSecOps.org (s.~d.). The DevSecOps Manifesto. En ligne~: "
             "https://www.devsecops.org/ (consulté le 26~novembre 2026)."
         ),
     ),
@@ -299,7 +300,7 @@ def test_months_and_dates_of_entries():
     both = Entry("online", fields={"date": "2009-06-24", "year": "2010", "month": "May"})
     assert entry_date(both) == Date("2009", 6, 24)
     assert entry_date(Entry("misc", fields={"year": "2009", "month": "jun"})) == Date("2009", 6)
-    assert entry_year(Entry("online", fields={"title": "T"})) == TERMS["no_date"] == "s. d."
+    assert entry_year(Entry("online", fields={"title": "T"})) == TERMS["no_date"] == "s.\u00a0d."
 
 
 # -- labels, sorting, citations ----------------------------------------------------------------
@@ -341,30 +342,16 @@ def test_sorting_ignores_case_and_accents():
 
 @pytest.fixture(scope="module")
 def html(tmp_path_factory) -> Path:
-    srcdir = tmp_path_factory.mktemp("style") / "src"
-    srcdir.mkdir()
-    for source in ROOT.iterdir():
-        (srcdir / source.name).write_bytes(source.read_bytes())
-    app = SphinxTestApp(
-        "html",
-        srcdir=srcdir,
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides={"suppress_warnings": ["citations.unknown_entry_type"]},
-    )
-    try:
-        app.build()
-        assert app.warning.getvalue() == ""
-    finally:
-        app.cleanup()
-    return Path(app.outdir) / "index.html"
+    built = build(copy_root("citations-style", tmp_path_factory.mktemp("style")), "html", **QUIET)
+    assert built.warnings == ""
+    return built.outdir / "index.html"
 
 
 def test_citations_in_french(html):
     text = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("p").get_text()
     assert text == (
-        "Citations : (Ward et Beyer, 2014), Humble et Farley (2010), (Rose et al., 2020),"
-        " (DevSecOps.org, s. d.), Shafer (2009b),\n(2015) et (Coté, 2009, p. 2)."
+        "Citations : (Ward et Beyer, 2014), Humble et Farley (2010), (Rose et\u00a0al., 2020),"
+        " (DevSecOps.org, s.\u00a0d.), Shafer (2009b),\n(2015) et (Coté, 2009, p.\u00a02)."
     )
 
 
@@ -383,22 +370,7 @@ def test_the_bibliography_page_lists_every_entry_in_french(html):
 def test_the_pdf_prints_the_french_bibliography(tmp_path):
     """LaTeX of the style root, compiled by latexmk (pdflatex, babel french)."""
     latexmk, pdftotext = require_tool("latexmk"), require_tool("pdftotext")
-    srcdir = tmp_path / "src"
-    srcdir.mkdir()
-    for source in ROOT.iterdir():
-        (srcdir / source.name).write_bytes(source.read_bytes())
-    app = SphinxTestApp(
-        "latex",
-        srcdir=srcdir,
-        status=StringIO(),
-        warning=StringIO(),
-        confoverrides={"suppress_warnings": ["citations.unknown_entry_type"]},
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    outdir = Path(app.outdir)
+    outdir = build(copy_root("citations-style", tmp_path), "latex", **QUIET).outdir
     compiled = subprocess.run(
         [latexmk, "-pdf", "-interaction=nonstopmode", "-halt-on-error", "styles.tex"],
         cwd=outdir,

@@ -17,6 +17,7 @@ def pages(outdir: Path) -> dict[str, bytes]:
 def assert_same_pages(actual: Path, expected: Path) -> None:
     """Byte-identical pages."""
     got, want = pages(actual), pages(expected)
+    assert want, "the expected build wrote no page"
     assert sorted(got) == sorted(want)
     different = [name for name in want if got[name] != want[name]]
     assert different == [], f"pages that differ: {different}"
@@ -37,6 +38,7 @@ def assert_same_bodies(actual: Path, expected: Path) -> None:
     previous/next neighbour changed; neither is the domain's doing.
     """
     got, want = page_bodies(actual), page_bodies(expected)
+    assert want, "the expected build wrote no page"
     missing = sorted(set(want) - set(got))
     assert missing == []
     different = [name for name in want if got[name] != want[name]]

@@ -6,7 +6,7 @@ citations in several documents):
 
 * ``-j 2`` writes exactly the files ``-j 1`` writes, byte for byte;
 * after an edit, an incremental build holds the files a clean build of the edited sources
-  writes, byte for byte (whole pages: both projects load ``navigation_refresh``, so
+  writes, byte for byte (whole pages: both projects load ``incremental_build``, so
   sidebars and previous/next links count too);
 * two clean builds with the same ``SOURCE_DATE_EPOCH`` write the same HTML and the same
   EPUB archive, byte for byte (``reproducible_epub`` fixes the zip timestamps that Sphinx
@@ -25,8 +25,6 @@ import difflib
 import re
 import shutil
 import struct
-import subprocess
-import sys
 import time
 import zipfile
 from collections.abc import Callable
@@ -36,7 +34,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BOOK, BUILD_ENV, TESTS
-from roots_build import edit, search_index, written_pages
+from roots_build import edit, search_index, sphinx_build, written_pages
 
 pytestmark = pytest.mark.slow
 
@@ -68,18 +66,18 @@ class Tree:
 
 def sphinx(tree: Tree, builder: str = "html", jobs: int = 1, *, ext: Path) -> str:
     """Build ``tree`` as ``make`` does; return what Sphinx printed.  A failed build fails."""
-    command = [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-b", builder]
-    command += ["-d", str(tree.doctrees(builder)), str(tree.src), str(tree.out(builder))]
-    if jobs > 1:
-        command[3:3] = ["-j", str(jobs)]
     # The roots' conf.py find the extensions through PYTHONPATH (the book's through its own
     # sys.path line): every build of a module uses the same copy of _ext.
-    env = {**BUILD_ENV, "PYTHONPATH": str(ext)}
-    result = subprocess.run(
-        command, capture_output=True, encoding="utf-8", errors="replace", env=env, check=False
+    result = sphinx_build(
+        builder,
+        tree.out(builder),
+        *(["-j", str(jobs)] if jobs > 1 else []),
+        srcdir=tree.src,
+        doctrees=tree.doctrees(builder),
+        pythonpath=(ext,),
     )
     output = result.stdout + result.stderr
-    assert result.returncode == 0, f"{' '.join(command)}\n{output[-4000:]}"
+    assert result.returncode == 0, f"{' '.join(result.args)}\n{output[-4000:]}"
     return output
 
 
@@ -107,6 +105,7 @@ def first_difference(got: bytes, want: bytes) -> str:
 
 def compare(got: dict[str, bytes], want: dict[str, bytes]) -> list[str]:
     """What differs between two outputs: missing files, extra files, different bytes."""
+    assert want, "the expected output is empty: nothing would be compared"
     problems = [f"missing: {name}" for name in sorted(want.keys() - got.keys())]
     problems += [f"extra: {name}" for name in sorted(got.keys() - want.keys())]
     for name in sorted(want.keys() & got.keys()):
@@ -418,7 +417,7 @@ def test_incremental_build_equals_clean_build(project, change):
     """Every file, byte for byte, searchindex.js included; no page of a deleted document.
 
     Sphinx alone keeps a deleted document's page and loses the search index entries of the
-    pages it does not rewrite: ``incremental_html`` repairs both.
+    pages it does not rewrite: ``incremental_build`` repairs both.
     """
     chosen, results = project
     got = across_folders(files(results.incremental[change]), chosen)
@@ -428,7 +427,7 @@ def test_incremental_build_equals_clean_build(project, change):
 
 def test_search_index_keeps_entries_of_pages_not_rewritten(root_results):
     """After « definition changed », the search page still finds the index entries of the
-    chapters the build did not rewrite (sphinx-doc/sphinx#12599 without incremental_html)."""
+    chapters the build did not rewrite (sphinx-doc/sphinx#12599 without incremental_build)."""
     change = "definition changed"
     index = search_index((root_results.incremental[change] / "searchindex.js").read_bytes())
     written = root_results.written[change]

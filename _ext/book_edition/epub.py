@@ -40,7 +40,7 @@ CSS_FILE = "book-epub.css"
 class EpubNotesTranslator(HTML5Translator):
     """Notes as EPUB 3 notes: ``epub:type`` on the call and on the note."""
 
-    def visit_footnote_reference(self, node: nodes.footnote_reference) -> None:
+    def visit_footnote_reference(self, node: nodes.Element) -> None:
         start = len(self.body)
         super().visit_footnote_reference(node)
         self._add_epub_type(start, 'role="doc-noteref"', "noteref")

@@ -12,7 +12,7 @@ from .backlinks import FillBacklinks
 from .domain import DevOpsDomain
 from .env_access import domain_of
 from .footnotes import FirstMentionFootnotes
-from .latex import AnchorMentionsInTitles, ExpandFirstAcronym
+from .latex import AnchorMentionsInTitles, ExpandFirstAcronym, FootnotesOutOfHeadings
 from .missing import warn_missing_reference
 from .tooltips import TOOLTIP_BUILDERS, AddTooltips, FlattenTooltips
 
@@ -77,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         FlattenTooltips,
         ExpandFirstAcronym,
         AnchorMentionsInTitles,
+        FootnotesOutOfHeadings,
     ):
         app.add_post_transform(transform)
     app.connect("builder-inited", add_assets)
@@ -87,7 +88,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog("devops_domain", str(PACKAGE / "locale"))
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

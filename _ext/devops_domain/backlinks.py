@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx_compat import current_builder
 
 from .env_access import domain_of
 from .nodes import HTML_PAGE_BUILDERS, backlinks, link_list
-
-if TYPE_CHECKING:
-    pass
+from .sphinx_compat import current_builder
 
 _ = get_translation("devops_domain")
 
@@ -30,7 +27,7 @@ class FillBacklinks(SphinxPostTransform):
             return  # a page of its own, without entries: nothing to fill (and no tree walk)
         for placeholder in list(self.document.findall(backlinks)):
             entry = domain.find(placeholder["devops_kind"], placeholder["devops_key"])
-            documents = domain.mentioning_documents(entry) if entry is not None else []
+            documents = domain.mentioning_documents(entry, builder) if entry is not None else []
             if not documents:
                 placeholder.parent.remove(placeholder)
                 continue

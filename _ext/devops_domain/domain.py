@@ -16,6 +16,7 @@ from .entries import KINDS, Entry, Kind, Mention, lookup_key
 from .indices import PeopleIndex, TermsIndex
 from .lookups import Lookups
 from .nodes import term_reference
+from .outputs import has_document, keeps
 from .reading import read_document
 from .roles import MentionRole
 from .warnings import WARNING_TYPE, Subtype
@@ -138,11 +139,10 @@ class DevOpsDomain(Domain):
         node_class: type[nodes.reference] = nodes.reference,
     ) -> nodes.reference:
         """What ``sphinx.util.nodes.make_refnode`` makes, with each page's URI computed once."""
-        if fromdocname == todocname:
+        uri = "" if fromdocname == todocname else builder.get_relative_uri(fromdocname, todocname)
+        if not uri:  # the same page, or an output of one page (man): « #anchor » would show
             return node_class("", "", child, internal=True, refid=anchor)
-        return node_class(
-            "", "", child, internal=True, refuri=self.href(builder, fromdocname, todocname, anchor)
-        )
+        return node_class("", "", child, internal=True, refuri=f"{uri}#{anchor}")
 
     def href(self, builder: Builder, fromdocname: str, todocname: str, anchor: str) -> str:
         """The address of an anchor as a page of ``fromdocname`` links to it."""
@@ -158,14 +158,19 @@ class DevOpsDomain(Domain):
         """Documents that mention ``entry`` (by any of its names), with their mentions."""
         return self.lookups.mentioned_in.get((entry.kind, entry.keys[0]), {})
 
-    def mentioning_documents(self, entry: Entry) -> list[tuple[str, str, list[Mention]]]:
-        """(docname, title, mentions) of each document that mentions ``entry``, in book order."""
+    def mentioning_documents(
+        self, entry: Entry, builder: Builder
+    ) -> list[tuple[str, str, list[Mention]]]:
+        """(docname, title, mentions) of each document whose mentions of ``entry`` this
+        builder's output shows, in book order."""
         mentions = self.mentions_of(entry)
         order = self.lookups.reading_order
-        return [
-            (docname, self.titles.get(docname) or docname, mentions[docname])
-            for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d))
-        ]
+        found = []
+        for docname in sorted(mentions, key=lambda d: (order.get(d, len(order)), d)):
+            shown = [m for m in mentions[docname] if keeps(m.only, builder.tags)]
+            if shown and has_document(builder, docname):
+                found.append((docname, self.titles.get(docname) or docname, shown))
+        return found
 
     def close_names(self, kind: str, name: str) -> list[str]:
         """Names close to an unknown one, for « did you mean …? »."""
@@ -207,7 +212,8 @@ class DevOpsDomain(Domain):
             reference["classes"].append("devops-person")
         else:
             child = contnode
-            if entry.expansion:
+            # The long form explains the acronym itself, not other words a link shows.
+            if entry.expansion and lookup_key(contnode.astext()) == entry.keys[0]:
                 child = nodes.abbreviation(
                     "", "", *contnode.children, explanation=entry.expansion, classes=["devops"]
                 )

@@ -71,9 +71,14 @@ class Entry(NamedTuple):
 
 
 class Mention(NamedTuple):
-    """One use of a term or person in a document, as written (the target may be an alias)."""
+    """One use of a term or person in a document, as written (the target may be an alias).
+
+    ``only``: the expressions of the ``only`` blocks around it; an output whose tags make one
+    of them false does not have this mention.
+    """
 
     kind: Kind
     key: str
     anchor: str
     lineno: int
+    only: tuple[str, ...] = ()

@@ -1,26 +1,33 @@
 """First-mention footnotes: a person's biography, or a ``:footnote:`` term's definition.
 
-Which mention is first is decided at write time, once ``only`` blocks are resolved and every
-definition is known; the footnotes are then real docutils footnotes, numbered together with
-the author's own, so every builder (and Sphinx's LaTeX footnote transform) treats them alike.
+Which mention is first is decided at write time, among the mentions the output keeps (its
+``only`` blocks), once every definition is known; the footnotes are real docutils footnotes,
+numbered with the author's own, so every builder (and Sphinx's LaTeX footnote transform)
+treats them alike.
 """
 
 from __future__ import annotations
 
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import process_only_nodes, traverse_parent
-from sphinx_compat import build_tags
+from sphinx.util.nodes import traverse_parent
 
 from .copies import copy_for_page
 from .env_access import domain_of
+from .outputs import excluded_xrefs
 from .reading import is_entry, is_mention
+from .sphinx_compat import build_tags
 from .tooltips import tooltip_id
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
+    from sphinx.environment import BuildEnvironment
+
     from .entries import Entry
 
 
@@ -45,12 +52,17 @@ class FirstMentionFootnotes(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         domain = domain_of(self.env)
-        # Decide « first » on the mentions this output really has (as OnlyNodeTransform would).
-        process_only_nodes(self.document, build_tags(self.env))
+        # Decide « first » on the mentions this output really has; the ``only`` blocks it
+        # drops stay in the doctree until Sphinx has resolved (and checked) their references.
+        excluded = excluded_xrefs(self.document, build_tags(self.env))
         seen: set[tuple[str, str, str]] = set()
         added: set[str] = set()
+        # (Sphinx joins the parts without setting their children's ``parent``: no walk up.)
+        self.parts = {
+            part["docname"]: part for part in self.document.findall(addnodes.start_of_file)
+        }
         for mention in list(self.document.findall(addnodes.pending_xref)):
-            if not is_mention(mention):
+            if not is_mention(mention) or id(mention) in excluded:
                 continue
             mode = mention.get("devops_footnote", "first")
             if mode == "never":
@@ -69,7 +81,7 @@ class FirstMentionFootnotes(SphinxPostTransform):
             self.add_footnote(mention, entry, docname)
             added.add(docname)
         if added:
-            renumber_footnotes(self.document, added)
+            renumber_footnotes(self.document, added, {d for d in added if is_markdown(self.env, d)})
 
     def add_footnote(self, mention: nodes.Element, entry: Entry, docname: str) -> None:
         footnote_id = self.unique_id(f"devops-fn-{entry.anchor}")
@@ -90,7 +102,10 @@ class FirstMentionFootnotes(SphinxPostTransform):
         for node in (reference, footnote):
             node.source, node.line = mention.source, mention.line
         mention.parent.insert(mention.parent.index(mention) + 1, reference)
-        self.document += footnote
+        # At the end of the mention's document: in a builder that joins documents into one
+        # tree (texinfo, man, singlehtml), that is the end of its part, where those writers
+        # look for a document's footnotes.
+        self.parts.get(docname, self.document).append(footnote)
 
     def footnote_body(self, entry: Entry, docname: str) -> list[nodes.Node]:
         """A copy of the entry's content, its references resolving from ``docname``."""
@@ -120,11 +135,21 @@ def is_excluded(mention: nodes.Element) -> bool:
     )
 
 
-def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
-    """Number the auto-numbered footnotes of each document in the order they are referenced.
+def is_markdown(env: BuildEnvironment, docname: str) -> bool:
+    """Whether ``docname`` is MyST: there ``[^1]`` is a label, as in Pandoc, not a number."""
+    suffix = PurePath(env.doc2path(docname)).suffix
+    return bool(env.config.source_suffix.get(suffix) == "markdown")
 
-    Manually numbered footnotes keep their number, which is then skipped. Two walks over the
-    tree, also when it holds a whole book (LaTeX).
+
+def renumber_footnotes(
+    document: nodes.document, docnames: set[str], labelled: Set[str] = frozenset()
+) -> None:
+    """Number the footnotes of each document in the order they are referenced.
+
+    Auto-numbered footnotes are renumbered; so are the numeric labels of MyST documents
+    (``labelled``), which MyST hands to docutils as fixed numbers. Other fixed numbers (``[1]``
+    in reStructuredText) are kept, and skipped. Two walks over the tree, also when it holds a
+    whole book (LaTeX).
     """
     default = next(iter(docnames)) if len(docnames) == 1 else ""
     footnotes: dict[tuple[str, str], nodes.footnote] = {}
@@ -133,7 +158,7 @@ def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
         docname = footnote.get("docname", default)
         if docname not in docnames or not footnote["ids"]:
             continue
-        if footnote.get("auto") == 1:
+        if footnote.get("auto") == 1 or docname in labelled:
             footnotes[docname, footnote["ids"][0]] = footnote
         elif len(footnote) and isinstance(footnote[0], nodes.label):
             taken.setdefault(docname, set()).add(footnote[0].astext())
@@ -158,8 +183,14 @@ def renumber_footnotes(document: nodes.document, docnames: set[str]) -> None:
         if isinstance(label, nodes.label):
             label.children = []
             label += nodes.Text(str(number_of(docname, footnote_id)))
-    trailing: list[nodes.footnote] = [fn for fn in footnotes.values() if fn.parent is document]
-    for footnote in trailing:
-        document.remove(footnote)
-    by_number = sorted(trailing, key=lambda fn: int(fn[0].astext()))
-    document.extend(by_number)
+    # The footnotes that close a document (or its part of a joined tree), in number order.
+    renumbered = {id(footnote) for footnote in footnotes.values()}
+    for container in (document, *document.findall(addnodes.start_of_file)):
+        closing = [
+            child
+            for child in container.children
+            if isinstance(child, nodes.footnote) and id(child) in renumbered
+        ]
+        if closing:
+            container.children = [c for c in container.children if id(c) not in renumbered]
+            container.extend(sorted(closing, key=lambda fn: int(fn.children[0].astext())))

@@ -10,6 +10,7 @@ from sphinx.locale import get_translation
 
 from .entries import Entry, Kind, french_sort_key, index_letter
 from .env_access import domain_of
+from .sphinx_compat import current_builder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -45,7 +46,7 @@ class EntryIndex(Index):
         return content, True
 
     def rows(self, domain: DevOpsDomain, entry: Entry) -> list[IndexEntry]:
-        documents = domain.mentioning_documents(entry)
+        documents = domain.mentioning_documents(entry, current_builder(domain.env))
         extra = entry.expansion if entry.kind == "term" else ""
         rows = [
             IndexEntry(
@@ -59,12 +60,26 @@ class EntryIndex(Index):
         return rows
 
 
+class Translated:
+    """A class attribute translated when it is read, as a plain ``str``.
+
+    Sphinx puts an index's ``localname`` and ``shortname`` into each page's context; a lazy
+    translation there is no ``str`` and the json builder cannot serialise it.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __get__(self, instance: object, owner: type) -> str:
+        return str(self.message)
+
+
 class TermsIndex(EntryIndex):
     """Index of terms (``devops-terms``)."""
 
     name = "terms"
-    localname = _("Index of terms")
-    shortname = _("terms")
+    localname = Translated(_("Index of terms"))
+    shortname = Translated(_("terms"))
     kind = "term"
 
 
@@ -72,6 +87,6 @@ class PeopleIndex(EntryIndex):
     """Index of people (``devops-people``), sorted by their ``:sort:`` key."""
 
     name = "people"
-    localname = _("Index of people")
-    shortname = _("people")
+    localname = Translated(_("Index of people"))
+    shortname = Translated(_("people"))
     kind = "person"

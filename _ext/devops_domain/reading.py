@@ -72,7 +72,8 @@ def read_document(
             anchor += "-"
         node["ids"].append(anchor)
         document.ids[anchor] = node
-        mentions.append(Mention(kind, key, anchor, node.line or 0))
+        only = tuple(block["expr"] for block in traverse_parent(node.parent, addnodes.only))
+        mentions.append(Mention(kind, key, anchor, node.line or 0, only))
         owner = enclosing_definition(node)
         if owner is not None and owner_has_key(by_anchor.get(owner["devops_entry"]), kind, key):
             logger.warning(

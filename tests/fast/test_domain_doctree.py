@@ -83,7 +83,8 @@ def test_mentions_are_recorded_with_an_anchor_in_document_order(app, domain):
 # -- references ---------------------------------------------------------------------------------
 
 
-def test_resolve_xref_links_a_term_by_alias_with_its_expansion(app, domain):
+def test_resolve_xref_links_a_term_by_alias_without_its_expansion(app, domain):
+    """The long form explains the acronym, not the other words a mention shows."""
     node = pending("Intégration continue")
     contnode = node[0].deepcopy()
     reference = domain.resolve_xref(
@@ -96,12 +97,19 @@ def test_resolve_xref_links_a_term_by_alias_with_its_expansion(app, domain):
         classes=["devops-term"],
         devops_key="ci/cd",
     )
-    assert_node(
-        reference[0],
-        nodes.abbreviation,
-        explanation="intégration continue et déploiement continu",
-    )
+    assert not list(reference.findall(nodes.abbreviation))
     assert reference.astext() == "Intégration continue"
+
+
+def test_resolve_xref_gives_the_acronym_its_expansion(app, domain):
+    node = pending("CI/CD")
+    reference = domain.resolve_xref(
+        app.env, "chap1", app.builder, "term", "CI/CD", node, node[0].deepcopy()
+    )
+    assert_node(
+        reference[0], nodes.abbreviation, explanation="intégration continue et déploiement continu"
+    )
+    assert reference.astext() == "CI/CD"
 
 
 def test_resolve_xref_links_a_person_in_bold(app, domain):
