@@ -15,13 +15,10 @@ import re
 from pathlib import Path
 
 import pytest
-from portable_build import BUILDERS, Output, build_all
+from portable_build import BUILDERS, OTHERS_DEPRECATIONS, Output, build_all
 from roots_build import copy_root
 
-#: sphinxcontrib-serializinghtml 2.0.0 (the json builder) reads Sphinx's deprecated ``app``.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:'sphinxcontrib.serializinghtml.JSONHTMLBuilder.app' is deprecated"
-)
+pytestmark = OTHERS_DEPRECATIONS
 
 README = Path(__file__).parents[1] / "README.md"
 MARKUPS = ("myst", "rst")
@@ -113,7 +110,7 @@ def shows(feature: str, builder: str, output: Output, language: str) -> bool:
         return MENTIONED[language] in entries and builder not in TEMPLATES
     if feature == "indexes":
         if builder == "latex":
-            return r"\sphinxstyleindexentry{Debois, Patrick}" in chapter
+            return r"\index{debois, patrick@Debois, Patrick|spxpagem}" in chapter
         if builder == "texinfo":
             return re.search(r"@node Index (of people|des personnes)", chapter) is not None
         return any((output.outdir / f"devops-people{suffix}").exists() for suffix in INDEX_SUFFIXES)

@@ -12,13 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from portable_build import Output, sphinx
+from portable_build import OTHERS_DEPRECATIONS, Output, sphinx
 from roots_build import copy_root
 
-#: sphinxcontrib-serializinghtml 2.0.0 (the json builder) reads Sphinx's deprecated ``app``.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:'sphinxcontrib.serializinghtml.JSONHTMLBuilder.app' is deprecated"
-)
+pytestmark = OTHERS_DEPRECATIONS
 
 
 @pytest.fixture(scope="module")

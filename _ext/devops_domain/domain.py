@@ -222,6 +222,7 @@ class DevOpsDomain(Domain):
             )
             reference["classes"].append("devops-term")
             reference["devops_key"] = entry.keys[0]
+        reference["devops_index"] = entry.sort_text  # its line of the printed index
         reference["ids"] = list(ids)
         reference["refdoc"] = fromdocname
         return reference
@@ -254,7 +255,7 @@ class DevOpsDomain(Domain):
         for entry in self.all_entries():
             if not entry.name:
                 continue
-            names = (entry.name, *entry.aliases)
+            names = entry.names
             for position, (name, key) in enumerate(zip(names, entry.keys, strict=True)):
                 is_alias = position > 0
                 first, first_is_alias = owners.setdefault((entry.kind, key), (entry, is_alias))
