@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import gc
 import os
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import book_gc_freeze
 import pytest
-from conftest import BOOK, BUILD_ENV
-from roots_build import build, copy_root
+from roots_build import build, copy_root, sphinx_build
 
 
 def switched(on: bool) -> SimpleNamespace:
@@ -63,9 +60,7 @@ def test_the_book_is_the_same_without_the_tuning(book_build, tmp_path):
     """The whole site, byte for byte, with the switch off (the session's build has it on)."""
     html = book_build("html")
     out = tmp_path / "html"
-    command = [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-b", "html"]
-    command += ["-D", "book_gc_freeze=0", "-d", str(tmp_path / "doctrees"), str(BOOK), str(out)]
-    result = subprocess.run(command, env=BUILD_ENV, capture_output=True, text=True, check=False)
+    result = sphinx_build("html", out, "-D", "book_gc_freeze=0", doctrees=tmp_path / "doctrees")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     on, off = pages(html), pages(out)
     assert sorted(on) == sorted(off)

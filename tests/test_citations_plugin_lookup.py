@@ -4,16 +4,13 @@ scanning the installed distributions, and finds the same classes as the scan wou
 from __future__ import annotations
 
 import importlib.metadata
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pybtex.plugin
 import pytest
 from citations_fr import plugin_lookup
 from conftest import BOOK
-from roots_build import copy_root
+from roots_build import copy_root, sphinx_build
 
 
 class CountingScans:
@@ -63,14 +60,14 @@ def test_switched_off_registers_nothing(monkeypatch):
 
 def build(srcdir: Path, outdir: Path, *options: str) -> dict[str, bytes]:
     """A clean HTML build in a fresh process (pybtex's registry is per process)."""
-    doctrees = outdir / ".doctrees"
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-nW", "-q", "-E", *options]
-    result = subprocess.run(
-        [*command, "-d", str(doctrees), str(srcdir), str(outdir)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(BOOK / "_ext")},
+    result = sphinx_build(
+        "html",
+        outdir,
+        *options,
+        srcdir=srcdir,
+        options=("-nW", "-q", "-E"),
+        doctrees=outdir / ".doctrees",
+        pythonpath=(BOOK / "_ext",),
     )
     assert result.returncode == 0, result.stderr
     return {

@@ -6,7 +6,7 @@ citations in several documents):
 
 * ``-j 2`` writes exactly the files ``-j 1`` writes, byte for byte;
 * after an edit, an incremental build holds the files a clean build of the edited sources
-  writes, byte for byte (whole pages: both projects load ``navigation_refresh``, so
+  writes, byte for byte (whole pages: both projects load ``incremental_build``, so
   sidebars and previous/next links count too);
 * two clean builds with the same ``SOURCE_DATE_EPOCH`` write the same HTML and the same
   EPUB archive, byte for byte (``reproducible_epub`` fixes the zip timestamps that Sphinx
@@ -417,7 +417,7 @@ def test_incremental_build_equals_clean_build(project, change):
     """Every file, byte for byte, searchindex.js included; no page of a deleted document.
 
     Sphinx alone keeps a deleted document's page and loses the search index entries of the
-    pages it does not rewrite: ``incremental_html`` repairs both.
+    pages it does not rewrite: ``incremental_build`` repairs both.
     """
     chosen, results = project
     got = across_folders(files(results.incremental[change]), chosen)
@@ -427,7 +427,7 @@ def test_incremental_build_equals_clean_build(project, change):
 
 def test_search_index_keeps_entries_of_pages_not_rewritten(root_results):
     """After « definition changed », the search page still finds the index entries of the
-    chapters the build did not rewrite (sphinx-doc/sphinx#12599 without incremental_html)."""
+    chapters the build did not rewrite (sphinx-doc/sphinx#12599 without incremental_build)."""
     change = "definition changed"
     index = search_index((root_results.incremental[change] / "searchindex.js").read_bytes())
     written = root_results.written[change]

@@ -188,3 +188,16 @@ def test_on_an_unknown_sphinx_the_search_index_repair_warns_and_stays_off(tmp_pa
     edit_chapter_text(srcdir)
     again = build(srcdir, "html", **SETTINGS)
     assert "glossaire" not in pages_with_index_entries(index_of(again.outdir))  # Sphinx's loss
+
+
+def test_an_edit_that_leaves_the_navigation_alone_rewrites_only_its_page(tmp_path):
+    """The fingerprint is stable: without it every page would be rewritten on every build,
+    and the tests above would pass for the wrong reason."""
+    srcdir = copy_root("equivalence", tmp_path)
+    build(srcdir, "html")
+    chapter = srcdir / "chap3.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\nUne phrase de plus.\n", "utf-8")
+    again = build(srcdir, "html")
+    assert written_pages(again.status) == {"chap3", "index"}  # index: Sphinx's own (its toctree)
+    unchanged = build(srcdir, "html")
+    assert written_pages(unchanged.status) == set()

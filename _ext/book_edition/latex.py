@@ -71,7 +71,7 @@ class MarkBookParts(SphinxPostTransform):
         chapters = [
             node
             for node in self.document.findall(addnodes.start_of_file)
-            if next(traverse_parent(node.parent, addnodes.start_of_file), None) is None
+            if next(iter(traverse_parent(node.parent, addnodes.start_of_file)), None) is None
         ]
         if not chapters:
             return  # a single document, not the assembled book
@@ -101,7 +101,7 @@ class PeopleWithoutHeadings(SphinxPostTransform):
             for item in entry_list.findall(nodes.definition_list_item):
                 term = item.next_node(nodes.term)
                 definition = item.next_node(nodes.definition)
-                body = list(definition.children)
+                body = list(definition.children) if definition is not None else []
                 first = next((node for node in body if isinstance(node, nodes.paragraph)), None)
                 if term is not None and term["ids"] and first is not None:
                     first.insert(0, nodes.target("", "", ids=list(term["ids"])))

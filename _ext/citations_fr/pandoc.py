@@ -42,12 +42,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.link import link as link_rule
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 #: Punctuation allowed inside a key when a letter, a digit or ``_`` follows it (Pandoc).
 KEY_INTERNAL_PUNCTUATION = frozenset(":.#$%&-+?<>~/")
@@ -240,7 +244,7 @@ def tokenize(state: StateInline, begin: int, end: int) -> None:
         state.src, state.pos, state.posMax, state.cache = saved
 
 
-def push_group(state: StateInline, citations: list[Citation], textual: bool, source: str):
+def push_group(state: StateInline, citations: list[Citation], textual: bool, source: str) -> None:
     """The tokens of a citation group, with the Markdown of prefixes and suffixes."""
     token = state.push(f"{GROUP}_open", "", 1)
     token.meta = {"citations": citations, "textual": textual}
@@ -365,7 +369,7 @@ def pandoc_citation_plugin(
     md.add_render_rule(f"{SUFFIX}_close", lambda *args: "")
 
 
-def render_group_html(self, tokens, idx, options, env) -> str:
+def render_group_html(self: Any, tokens: list[Token], idx: int, options: Any, env: Any) -> str:
     """markdown-it's own HTML rendering (not used by Sphinx): the group as written."""
     depth, end = 0, idx
     for end in range(idx, len(tokens)):

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from markdown_it.tree import SyntaxTreeNode
     from sphinx.environment import BuildEnvironment
+    from sphinxcontrib.bibtex.domain import BibtexDomain
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +66,14 @@ PLACEHOLDER = "\ue000{}\ue001"
 PLACEHOLDERS = re.compile("\ue000(\\d+)\ue001")
 
 
+def bibtex_domain(env: BuildEnvironment) -> BibtexDomain:
+    """sphinxcontrib-bibtex's ``cite`` domain, with its type."""
+    return cast("BibtexDomain", env.get_domain("cite"))
+
+
 def bib_keys(env: BuildEnvironment) -> frozenset[str]:
     """All citation keys of ``bibtex_bibfiles``, with their case (as the roles match)."""
-    return frozenset(env.get_domain("cite").bibdata.data.entries.keys())
+    return frozenset(bibtex_domain(env).bibdata.data.entries.keys())
 
 
 @dataclass(frozen=True)
@@ -137,7 +143,7 @@ class PandocCitationsRenderer(SphinxRenderer):
                 content=",".join(targets[member] for member in members),
                 map=token.map,
             )
-            self.render_myst_role(role)
+            self.render_myst_role(cast("SyntaxTreeNode", role))  # the fields it reads
         if brackets:
             self.current_node.append(nodes.Text(brackets.right))
         if holder.children:
@@ -183,7 +189,7 @@ class PandocCitationsParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env: BuildEnvironment = document.settings.env
-        config = env.myst_config
+        config = env.myst_config  # type: ignore[attr-defined]  # myst_parser sets it
         # as MystParser.parse: the file-level configuration (front matter) first
         try:
             topmatter = read_topmatter(inputstring)
@@ -214,7 +220,7 @@ def note_bibfiles(env: BuildEnvironment) -> None:
     Whether ``@name`` is a citation depends on the keys; a document that has one must be
     read again when the bibliography changes.
     """
-    for bibfile in env.get_domain("cite").bibdata.bibfiles:
+    for bibfile in bibtex_domain(env).bibdata.bibfiles:
         env.note_dependency(str(Path(bibfile)))
 
 
@@ -252,7 +258,9 @@ class FillCitationTexts(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         texts: dict[str, citation_text] = {}
         for holder in list(self.document.findall(citation_texts)):
-            texts.update((str(node["number"]), node) for node in holder.children)
+            for node in holder.children:
+                if isinstance(node, citation_text):
+                    texts[str(node["number"])] = node
             holder.parent.remove(holder)
         if not texts:
             return

@@ -16,7 +16,7 @@ Registered as ``author_year_fr`` in the group ``sphinxcontrib.bibtex.style.refer
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pybtex.richtext import Tag, Text
 from pybtex.style.template import join, node
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 
 @node
-def year(children, data):
+def year(children: list[Any], data: dict[str, Any]) -> Text:
     """The year of a citation: ``2009``, ``2009a``, ``s. d.``."""
     assert not children
     entry = data["entry"]
@@ -63,7 +63,9 @@ def french_person() -> PersonStyle:
 CITATION_SEP = "\u202f; "
 
 
-def parentheses(sep: str = CITATION_SEP, sep2: str | None = None, last_sep: str | None = None):
+def parentheses(
+    sep: str = CITATION_SEP, sep2: str | None = None, last_sep: str | None = None
+) -> BracketStyle:
     return BracketStyle(left="(", right=")", sep=sep, sep2=sep2, last_sep=last_sep)
 
 
@@ -136,7 +138,7 @@ class FrenchAuthorYearReferenceStyle(GroupReferenceStyle):
     pre_text_sep: str = " "
     post_text_sep: str = ", "
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.styles.extend(
             [
                 FrenchParentheticalStyle(

@@ -226,7 +226,7 @@ def plain(latex: str) -> str:
     Called for every name, year and title of every citation on every page, with the same
     few hundred strings: cached, as the backend is.
     """
-    return Text.from_latex(latex).render(_PLAIN_TEXT)
+    return str(Text.from_latex(latex).render(_PLAIN_TEXT))
 
 
 def last_name(person: Person) -> str:
@@ -342,7 +342,9 @@ _FIRSTLAST = find_plugin("pybtex.style.names", "plain")()
 
 
 @node
-def persons(children, data, role, invert_first=True):
+def persons(
+    children: list[Any], data: dict[str, Any], role: str, invert_first: bool = True
+) -> Text:
     """« Nom, Prénom, Prénom Nom et Prénom Nom »: only the first name is inverted, and
     none with ``invert_first=False`` (« Dans Prénom Nom (éd.) »)."""
     assert not children
@@ -357,7 +359,7 @@ def persons(children, data, role, invert_first=True):
 
 
 @node
-def editors(children, data, invert_first=True):
+def editors(children: list[Any], data: dict[str, Any], invert_first: bool = True) -> Text:
     """« Nom, Prénom (éd.) », or « Prénom Nom (éd.) »."""
     assert not children
     names = persons("editor", invert_first=invert_first)
@@ -365,7 +367,7 @@ def editors(children, data, invert_first=True):
 
 
 @node
-def label_year(children, data):
+def label_year(children: list[Any], data: dict[str, Any]) -> Text:
     """The year after the names, with the letter of the label: ``2009a``."""
     assert not children
     entry = data["entry"]
@@ -373,7 +375,7 @@ def label_year(children, data):
 
 
 @node
-def full_date(children, data):
+def full_date(children: list[Any], data: dict[str, Any]) -> Text:
     """The date when it says more than the year (« 28 juin 2009 »); else missing."""
     assert not children
     date = entry_date(data["entry"])
@@ -383,7 +385,7 @@ def full_date(children, data):
 
 
 @node
-def accessed(children, data):
+def accessed(children: list[Any], data: dict[str, Any]) -> Text:
     """« (consulté le 26 novembre 2026) », from ``urldate``."""
     assert not children
     entry = data["entry"]
@@ -398,7 +400,7 @@ def accessed(children, data):
 
 
 @node
-def pages(children, data):
+def pages(children: list[Any], data: dict[str, Any]) -> Text:
     """« p. 202-207 » (an en dash)."""
     assert not children
     entry = data["entry"]
@@ -409,7 +411,7 @@ def pages(children, data):
 
 
 @node
-def ordinal(children, data, name, word):
+def ordinal(children: list[Any], data: dict[str, Any], name: str, word: str) -> Text:
     """« 2e éd. », « 1re éd. » from a number (other values as written)."""
     assert not children
     entry = data["entry"]

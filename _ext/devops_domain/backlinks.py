@@ -7,10 +7,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx_compat import current_builder
 
 from .env_access import domain_of
 from .nodes import HTML_PAGE_BUILDERS, backlinks, link_list
+from .sphinx_compat import current_builder
 
 _ = get_translation("devops_domain")
 

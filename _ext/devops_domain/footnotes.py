@@ -15,12 +15,12 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import traverse_parent
-from sphinx_compat import build_tags
 
 from .copies import copy_for_page
 from .env_access import domain_of
 from .outputs import excluded_xrefs
 from .reading import is_entry, is_mention
+from .sphinx_compat import build_tags
 from .tooltips import tooltip_id
 
 if TYPE_CHECKING:

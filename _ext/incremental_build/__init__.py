@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_compat import supported, warn_unsupported
-
+from devops_domain.sphinx_compat import supported, warn_unsupported
 from incremental_build.navigation import NavigationRefresh
 from incremental_build.removed_pages import (
     record_documents_with_pages,

@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html import StandaloneHTMLBuilder
-from sphinx_compat import (
+
+from devops_domain.sphinx_compat import (
     IndexEntry,
     carried_index_entries,
     index_entries,

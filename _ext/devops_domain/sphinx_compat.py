@@ -1,5 +1,8 @@
 """The private Sphinx API the book's extensions rely on, in one place, for known Sphinx only.
 
+It lives in the domain's package, so that the domain, which other projects load, comes with
+it; ``incremental_build`` imports it from here.
+
 Sphinx offers no public way to reach some things an extension needs: the builder from a
 post-transform (Sphinx's own post-transforms read ``env._app.builder``), the tags ``only``
 blocks are decided on, and the search indexer's tables.  Every such access is here, behind
@@ -34,7 +37,8 @@ def supported() -> bool:
 
 
 def warn_unsupported(feature: str) -> None:
-    """Say which feature is off, and why (called once per feature, at setup)."""
+    """Say which feature is off, and why (called once per feature, at setup).  No location:
+    the cause is the installed Sphinx, not a line of the project."""
     logger.warning(
         "%s is disabled: Sphinx %s is not one of the versions it was checked against (%s)",
         feature,
