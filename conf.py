@@ -25,6 +25,7 @@ today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
 # -- The published book (_ext/book_edition) -------------------------------------------------
 book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
 book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
+book_subjects = ["DevOps", "Sécurité informatique", "DevSecOps"]
 
 language = "fr"
 root_doc = "source/index"
@@ -32,9 +33,10 @@ include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
 # The book's stack (_ext/book_stack.py), plus what belongs to this book only: its process
-# tuning (_ext/book_gc_freeze: Python's collector skips what was read) and its edition
-# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats).
-extensions = [*EXTENSIONS, "book_gc_freeze", "book_edition"]
+# tuning (_ext/book_gc_tuning: Python's collector walks what was read less often), its edition
+# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats) and
+# its search (_ext/french_search: a search that ignores accents, the index in French order).
+extensions = [*EXTENSIONS, "book_gc_tuning", "book_edition", "french_search"]
 
 primary_domain = "devops"
 nitpicky = True

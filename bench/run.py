@@ -141,8 +141,6 @@ def snapshot_domain(work: Path) -> dict[str, str]:
             work / "_ext" / name,
             ignore=shutil.ignore_patterns("__pycache__"),
         )
-    # The domain reaches Sphinx's private API through this one module, beside the packages.
-    shutil.copy2(bookgen.EXT_DIR / "sphinx_compat.py", work / "_ext" / "sphinx_compat.py")
     git = ["git", "-C", str(bookgen.REPO)]
     commit = subprocess.run(
         [*git, "log", "-1", "--format=%h %cI", "--", "_ext/devops_domain"],

@@ -21,6 +21,7 @@ from roots_build import copy_root
 def pdf_build(request, tmp_path_factory):
     """The LaTeX output folder, after latexmk made the PDF (its log kept)."""
     require_tool("latexmk")
+    make = require_tool("make")
     dest = tmp_path_factory.mktemp(f"pdf-{request.param}")
     built = roots_build.build(
         copy_root("citations-markdown", dest),
@@ -30,7 +31,7 @@ def pdf_build(request, tmp_path_factory):
     )
     assert built.warnings == ""
     result = subprocess.run(
-        ["make", "-C", str(built.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
+        [make, "-C", str(built.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
         capture_output=True,
         encoding="utf-8",
         errors="replace",

@@ -94,7 +94,7 @@ EXPECTED = [
         "DevSecOpsManifesto",
         "DevSecOps.org s. d.",
         (
-            "DevSecOps.org (s. d.). The DevSecOps Manifesto. En ligne~: "
+            "DevSecOps.org (s.~d.). The DevSecOps Manifesto. En ligne~: "
             "https://www.devsecops.org/ (consulté le 26~novembre 2026)."
         ),
     ),
@@ -300,7 +300,7 @@ def test_months_and_dates_of_entries():
     both = Entry("online", fields={"date": "2009-06-24", "year": "2010", "month": "May"})
     assert entry_date(both) == Date("2009", 6, 24)
     assert entry_date(Entry("misc", fields={"year": "2009", "month": "jun"})) == Date("2009", 6)
-    assert entry_year(Entry("online", fields={"title": "T"})) == TERMS["no_date"] == "s. d."
+    assert entry_year(Entry("online", fields={"title": "T"})) == TERMS["no_date"] == "s.\u00a0d."
 
 
 # -- labels, sorting, citations ----------------------------------------------------------------
@@ -350,8 +350,8 @@ def html(tmp_path_factory) -> Path:
 def test_citations_in_french(html):
     text = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").find("p").get_text()
     assert text == (
-        "Citations : (Ward et Beyer, 2014), Humble et Farley (2010), (Rose et al., 2020),"
-        " (DevSecOps.org, s. d.), Shafer (2009b),\n(2015) et (Coté, 2009, p. 2)."
+        "Citations : (Ward et Beyer, 2014), Humble et Farley (2010), (Rose et\u00a0al., 2020),"
+        " (DevSecOps.org, s.\u00a0d.), Shafer (2009b),\n(2015) et (Coté, 2009, p.\u00a02)."
     )
 
 

@@ -301,3 +301,31 @@ def test_french_language_tags(language: str) -> None:
 @pytest.mark.parametrize("language", ["", "en", "frr", "de-fr", "en-FR"])
 def test_other_language_tags(language: str) -> None:
     assert not is_french(language)
+
+
+def test_a_node_shared_by_two_paragraphs_is_replaced_where_it_was_found():
+    """pybtex-docutils gives every bibliography entry the same ``Text(" ")``; its
+    ``parent`` is the last entry.  The space before « ;login: » (first entry) must become a
+    thin no-break space there, not in the last entry (« Watters (2013).\u202fFacilitating »)."""
+    from docutils import nodes
+    from docutils.utils import new_document
+    from french_typography.blocks import text_blocks
+    from french_typography.spacing import spacing_replacements
+
+    document = new_document("bibliography")
+    document.settings.language_code = "fr"
+    shared = nodes.Text(" ")
+    first = nodes.paragraph(
+        "", "", nodes.Text("Ward (2014)."), shared, nodes.Text("«\u00a0Beyond\u00a0»."), shared
+    )
+    first += nodes.Text(";login:, vol. 39")
+    last = nodes.paragraph(
+        "", "", nodes.Text("Watters (2013)."), shared, nodes.Text("Facilitating")
+    )
+    document += [first, last]
+    assert shared.parent is last
+    for block in text_blocks(document):
+        block.rewrite(spacing_replacements(block))
+    # the second of its two places in the first entry, not the first one
+    assert first.astext() == "Ward (2014). «\u00a0Beyond\u00a0».\u202f;login:, vol. 39"
+    assert last.astext() == "Watters (2013). Facilitating"

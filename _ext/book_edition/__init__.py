@@ -7,6 +7,7 @@ This extension belongs to the book « Sécurité & DevOps » (its values come fr
   marks of the book's parts in the assembled LaTeX document;
 * :mod:`.epub`: notes as EPUB 3 pop-up notes, the indexes in the navigation, a cover drawn
   from the title;
+* :mod:`.html`: on the web pages, a rule above the notes and the note jumped to highlighted;
 * :mod:`.roles`: ``{en}`…``` for English passages, ``{book-link}`en PDF <pdf>``` for the
   book's other formats (linked where Read the Docs publishes them).
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from . import epub, latex
+from . import epub, html, latex
 from .roles import BookLinkRole, EnglishRole, read_the_docs_links
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_config_value(
         "book_edition",
-        lambda config: f"Édition {config.release}",
+        lambda config: f"Édition {config.release}" if config.release else "",
         "env",
         str,
         description="The edition, on the title page and the copyright page.",
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", latex.add_package)
     app.connect("builder-inited", latex.write_package)
+    app.connect("builder-inited", html.add_style_sheet)
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.KeepEntryNotesTogether)

@@ -6,11 +6,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+
+logger = logging.getLogger(__name__)
 
 #: docutils' convention for a passage in another language: HTML writers turn the class into
 #: ``lang="en"``, french_typography leaves the passage's spaces alone, and sdfrbook.sty
@@ -36,11 +39,15 @@ class BookLinkRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         _, text, target = split_explicit_title(self.text)
         if target not in FORMATS:
-            message = self.inliner.reporter.warning(
-                f"unknown book format {target!r}: expected one of {', '.join(FORMATS)}",
-                line=self.lineno,
+            logger.warning(
+                "unknown book format %r: expected one of %s",
+                target,
+                ", ".join(FORMATS),
+                location=self.get_location(),
+                type="book_edition",
+                subtype="format",
             )
-            return [nodes.Text(text)], [message]
+            return [nodes.Text(text)], []
         url = self.config.book_links.get(target, "")
         if not url:
             return [nodes.Text(text)], []

@@ -6,6 +6,11 @@
 * a French author-year bibliography style ``fr`` for pybtex
   (:mod:`citations_fr.style`) and reference style ``author_year_fr`` for
   sphinxcontrib-bibtex (:mod:`citations_fr.referencing`);
+* Markdown in prefixes and suffixes (:class:`citations_fr.parser.FillCitationTexts`);
+* the bibliography set as French publishers set it, in every output: entries of author-year
+  styles marked for ``static/citations_fr.css`` (:mod:`citations_fr.bibliography`), and
+  ``texinputs/sphinxcitationsfr.sty``, which also makes a PDF build in any language
+  (U+202F, citation links under babel-french);
 * located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error
   (``citations.bibfile``), a repeated key or field (``bibtex.bibfile_data_error``, as
   sphinxcontrib-bibtex warns it; the rest of the file is kept), an entry of a type that
@@ -33,14 +38,12 @@ TEXINPUTS = Path(__file__).parent.resolve() / "texinputs"
 LATEX_PACKAGE = "sphinxcitationsfr"
 
 
-def is_author_year(config: Config) -> bool:
-    """Do the citations name authors and years (not labels such as « [1] »)?"""
-    return str(config.bibtex_reference_style).startswith("author_year")
-
-
 def add_latex_package(app: Sphinx, config: Config) -> None:
     """Load the LaTeX package that the citations need (U+202F, links, bibliography)."""
-    app.add_latex_package(LATEX_PACKAGE, "authoryear" if is_author_year(config) else None)
+    from .bibliography import is_author_year
+
+    author_year = is_author_year(config.bibtex_reference_style)
+    app.add_latex_package(LATEX_PACKAGE, "authoryear" if author_year else None)
 
 
 def copy_latex_package(app: Sphinx) -> None:
@@ -49,10 +52,21 @@ def copy_latex_package(app: Sphinx) -> None:
         copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
 
 
+def add_stylesheet(app: Sphinx) -> None:
+    """Ship the bibliography's stylesheet to every HTML-like output (HTML, EPUB)."""
+    if app.builder.format != "html":
+        return
+    static = Path(app.builder.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)
+    copy_asset_file(Path(__file__).parent / "static" / "citations_fr.css", static, force=True)
+    app.add_css_file("citations_fr.css")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     import pybtex.plugin
     import sphinxcontrib.bibtex.plugin
 
+    from .bibliography import MarkAuthorYearEntries
     from .checks import read_bibfiles, warn_unsupported_types
     from .parser import (
         FillCitationTexts,
@@ -90,4 +104,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", warn_unsupported_types, priority=600)
     app.connect("config-inited", add_latex_package)
     app.connect("builder-inited", copy_latex_package)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    app.connect("builder-inited", add_stylesheet)
+    app.add_post_transform(MarkAuthorYearEntries)
+    return {
+        "version": "1.1",
+        # the doctrees hold citation groups with placeholders since 1.1: read them again
+        "env_version": 2,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError
@@ -13,7 +13,6 @@ from pybtex.plugin import find_plugin
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import parse_bibdata
 
-from .parser import bibtex_domain
 from .style import FrenchStyle, unsupported_types
 
 if TYPE_CHECKING:
@@ -85,7 +84,7 @@ class ErrorLocator:
         elif match := DUPLICATE_FIELD.fullmatch(str(error)):
             places = self.occurrences(match["key"])
             twice = [(f, n) for f, n in places if has_field_twice(self.texts[f], n, match["field"])]
-            found = twice[0] if twice else places[0] if places else None
+            found = (twice or places)[0] if twice or places else None
         if found is not None:
             return f"{found[0]}:{found[1]}"
         if filename:
@@ -147,7 +146,8 @@ def warn_unsupported_types(app: Sphinx) -> None:
     style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
     if not issubclass(style, FrenchStyle):
         return
-    bibdata = bibtex_domain(app.env).bibdata
+    domain: Any = app.env.get_domain("cite")  # sphinxcontrib-bibtex ships no types
+    bibdata = domain.bibdata
     for bibfile, cache in bibdata.bibfiles.items():
         entries = (bibdata.data.entries[key] for key in cache.keys)
         text = None  # read once per file, and only if needed

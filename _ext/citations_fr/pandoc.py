@@ -42,16 +42,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import escapeHtml
 from markdown_it.helpers import parseLinkLabel
 from markdown_it.rules_inline import StateInline
 from markdown_it.rules_inline.link import link as link_rule
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
+from markdown_it.token import Token
 
 #: Punctuation allowed inside a key when a letter, a digit or ``_`` follows it (Pandoc).
 KEY_INTERNAL_PUNCTUATION = frozenset(":.#$%&-+?<>~/")
@@ -354,6 +352,7 @@ def pandoc_citation_plugin(
             if suffix is not None and rest_start < close - 1:
                 others = parse_group(state, rest_start + 1, close - 1) or []
                 if others:  # the roles warn about the unknown keys among them
+                    state.push("text", "", 0).content = " "  # « A (2009, p. 5) (B, 2010) »
                     push_group(state, others, False, src[rest_start : close - 1])
         state.pos = close if suffix is not None else stop
         return True

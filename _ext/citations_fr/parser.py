@@ -5,8 +5,14 @@ to add a markdown-it plugin, so :class:`PandocCitationsParser` is a ``MystParser
 ``parse`` does the same and adds :func:`~citations_fr.pandoc.pandoc_citation_plugin`; it
 is registered with Sphinx's ``add_source_parser(..., override=True)``.
 
-A bracket that looks like a citation but whose keys are all unknown stays text, inside an
-:class:`unresolved_citation` node.  :class:`WarnUnresolvedCitations`, a post-transform,
+A citation group becomes sphinxcontrib-bibtex roles (:func:`roles_of`).  A role target is
+plain text, so its prefixes and suffixes are placeholders; their Markdown, rendered as the
+rest of the paragraph, waits in a :class:`citation_texts` node next to the roles, and
+:class:`FillCitationTexts` puts it in the place of the placeholders once the references are
+resolved (in every builder: emphasis, code, links, textual citations in a suffix).
+
+A bracket that looks like a citation but whose keys are all unknown stays Markdown, inside
+an :class:`unresolved_citation` node.  :class:`WarnUnresolvedCitations`, a post-transform,
 warns about it exactly when and as sphinxcontrib-bibtex warns about an unknown key in
 ``{cite:p}``: at resolve time, with the same message, location, type and subtype.
 """
@@ -17,10 +23,11 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
-from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from markdown_it.token import Token
+from markdown_it.tree import SyntaxTreeNode
 from myst_parser.config.main import TopmatterReadError, merge_file_level, read_topmatter
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
@@ -30,13 +37,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from .pandoc import GROUP, Citation, pandoc_citation_plugin
+from .referencing import locator_spaces
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from markdown_it.tree import SyntaxTreeNode
     from sphinx.environment import BuildEnvironment
-    from sphinxcontrib.bibtex.domain import BibtexDomain
 
 logger = logging.getLogger(__name__)
 
@@ -66,14 +72,14 @@ PLACEHOLDER = "\ue000{}\ue001"
 PLACEHOLDERS = re.compile("\ue000(\\d+)\ue001")
 
 
-def bibtex_domain(env: BuildEnvironment) -> BibtexDomain:
-    """sphinxcontrib-bibtex's ``cite`` domain, with its type."""
-    return cast("BibtexDomain", env.get_domain("cite"))
+def cite_domain(env: BuildEnvironment) -> Any:
+    """sphinxcontrib-bibtex's ``cite`` domain (the package ships no types)."""
+    return env.get_domain("cite")
 
 
 def bib_keys(env: BuildEnvironment) -> frozenset[str]:
     """All citation keys of ``bibtex_bibfiles``, with their case (as the roles match)."""
-    return frozenset(bibtex_domain(env).bibdata.data.entries.keys())
+    return frozenset(cite_domain(env).bibdata.data.entries.keys())
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,7 @@ class Brackets:
 
 def bib_brackets(env: BuildEnvironment) -> Brackets:
     """The parenthetical punctuation of the reference style (for mixed ``@a; -@b``)."""
-    style = getattr(env.get_domain("cite"), "reference_style", None)
+    style = getattr(cite_domain(env), "reference_style", None)
     bracket = getattr(style, "role_style", {}).get("p")
     bracket = getattr(bracket, "bracket", None)
     if bracket is None:
@@ -138,12 +144,10 @@ class PandocCitationsRenderer(SphinxRenderer):
         for index, (name, members) in enumerate(roles):
             if index and brackets:
                 self.current_node.append(nodes.Text(brackets.sep))
-            role = SimpleNamespace(
-                meta={"name": name},
-                content=",".join(targets[member] for member in members),
-                map=token.map,
-            )
-            self.render_myst_role(cast("SyntaxTreeNode", role))  # the fields it reads
+            content = ",".join(targets[member] for member in members)
+            role = Token("myst_role", "", 0, content=content, meta={"name": name})
+            role.map = list(token.map) if token.map else None
+            self.render_myst_role(SyntaxTreeNode([role]).children[0])
         if brackets:
             self.current_node.append(nodes.Text(brackets.right))
         if holder.children:
@@ -189,7 +193,7 @@ class PandocCitationsParser(MystParser):
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         env: BuildEnvironment = document.settings.env
-        config = env.myst_config  # type: ignore[attr-defined]  # myst_parser sets it
+        config = getattr(env, "myst_config")  # noqa: B009 (set by myst-parser, untyped)
         # as MystParser.parse: the file-level configuration (front matter) first
         try:
             topmatter = read_topmatter(inputstring)
@@ -220,7 +224,7 @@ def note_bibfiles(env: BuildEnvironment) -> None:
     Whether ``@name`` is a citation depends on the keys; a document that has one must be
     read again when the bibliography changes.
     """
-    for bibfile in bibtex_domain(env).bibdata.bibfiles:
+    for bibfile in cite_domain(env).bibdata.bibfiles:
         env.note_dependency(str(Path(bibfile)))
 
 
@@ -272,14 +276,19 @@ class FillCitationTexts(SphinxPostTransform):
 
 
 def filled(text: str, texts: dict[str, citation_text]) -> Iterator[nodes.Node]:
-    """``text`` with each placeholder replaced by (a copy of) the nodes of its text."""
+    """``text`` with each placeholder replaced by (a copy of) the nodes of its text, whose
+    locators keep their numbers (:func:`~citations_fr.referencing.locator_spaces`)."""
     pos = 0
     for match in PLACEHOLDERS.finditer(text):
         if match.start() > pos:
             yield nodes.Text(text[pos : match.start()])
         source = texts.get(match[1])
         if source is not None:
-            yield from (child.deepcopy() for child in source.children)
+            for child in source.children:
+                if isinstance(child, nodes.Text):
+                    yield nodes.Text(locator_spaces(str(child)))
+                else:
+                    yield child.deepcopy()
         pos = match.end()
     if pos < len(text):
         yield nodes.Text(text[pos:])

@@ -60,8 +60,8 @@ EN_DASH = "\N{EN DASH}"
 #: The words of the bibliography and of the citations, in French.
 TERMS = {
     "and": " et ",  # between the last two names
-    "et_al": "et al.",  # after the first name, beyond two (in italics)
-    "no_date": "s. d.",  # sans date
+    "et_al": "et\u00a0al.",  # after the first name, beyond two (in italics); no line break
+    "no_date": "s.\u00a0d.",  # sans date; no line break inside
     "editor": "éd.",  # « (éd.) » after the editors' names
     "in": "Dans",  # « Dans Titre du recueil » (a sentence starts with it)
     "page": "p.",  # singular and plural alike
@@ -73,7 +73,8 @@ TERMS = {
     "edition": "éd.",  # « 2e éd. »
     "first_sup": "re",  # 1re
     "nth_sup": "e",  # 2e, 3e…
-    "first_day": "1er",  # « 1er août 2015 »
+    "first_day": "1er",  # « 1er août 2015 », « er » in superscript (:func:`ordinals`)
+    "first_day_sup": "er",
     "online": "En ligne",  # « En ligne : https://… »
     "accessed": "consulté le",  # « (consulté le 26 novembre 2026) »
     "accessed_in": "consulté en",  # when urldate has no day
@@ -167,6 +168,19 @@ def _day(day: int) -> str:
     return TERMS["first_day"] if day == 1 else str(day)
 
 
+_FIRST_DAY = re.compile(rf"(?<!\d){re.escape(TERMS['first_day'])}(?![^\W\d_])")
+
+
+def ordinals(text: str) -> Text:
+    """A French date as rich text, its ordinal in superscript: « 1<sup>er</sup> août »."""
+    parts: list[Any] = []
+    position = 0
+    for match in _FIRST_DAY.finditer(text):
+        parts += [text[position : match.start()], "1", Tag("sup", TERMS["first_day_sup"])]
+        position = match.end()
+    return Text(*parts, text[position:])
+
+
 _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -254,7 +268,8 @@ def label_base(entry: Entry) -> str:
         names = join_names([last_name(person) for person in persons])
     else:
         names = plain(entry.fields.get("title", entry.key))
-    return f"{names} {entry_year(entry)}"
+    # ordinary spaces: a label is a name (« Forsgren et al. 2018 »), not set text
+    return f"{names} {entry_year(entry)}".replace(NBSP, " ")
 
 
 def year_suffix(label: str, entry: Entry) -> str:
@@ -381,7 +396,7 @@ def full_date(children: list[Any], data: dict[str, Any]) -> Text:
     date = entry_date(data["entry"])
     if date is None or (date.month is None and date.end is None):
         raise FieldIsMissing("date", data["entry"])
-    return Text(date.french())
+    return ordinals(date.french())
 
 
 @node
@@ -396,7 +411,7 @@ def accessed(children: list[Any], data: dict[str, Any]) -> Text:
     if date is None:
         return Text(f"({TERMS['accessed']} {value})")
     word = TERMS["accessed"] if date.day else TERMS["accessed_in"]
-    return Text(f"({word} {date.french()})")
+    return ordinals(f"({word} {date.french()})")
 
 
 @node
@@ -433,6 +448,9 @@ def labelled(word: str, name: str) -> Any:
     """« vol. 39 », « chap. 3 »: a word, a no-break space, a field."""
     return join[word, NBSP, field(name)]
 
+
+#: A sentence after the title: it starts with a capital (« Mars 2020. », not « mars 2020. »).
+block = sentence(capfirst=True)
 
 italic_title = tag("em")[field("title")]
 quoted_title = join[TERMS["quote_open"], field("title"), TERMS["quote_close"]]
@@ -507,11 +525,11 @@ class FrenchStyle(BaseStyle):
             [
                 *head,
                 *blocks,
-                sentence[optional_field("note")],
-                sentence[optional_field("addendum")],
-                sentence[optional[doi]],
-                sentence[optional[words[TERMS["isbn"], field("isbn")]]],
-                sentence[optional[online]],
+                block[optional_field("note")],
+                block[optional_field("addendum")],
+                block[optional[doi]],
+                block[optional[words[TERMS["isbn"], field("isbn")]]],
+                block[optional[online]],
             ]
         ]
 
@@ -531,7 +549,7 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             quoted_title,
-            sentence[
+            block[
                 journal,
                 optional[volume],
                 optional[number],
@@ -544,16 +562,16 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[optional[edition]],
-            sentence[optional[publisher_place], optional[series], optional[volume]],
+            block[optional[edition]],
+            block[optional[publisher_place], optional[series], optional[volume]],
         )
 
     def get_inbook_template(self, e: Entry) -> Any:
         return self.entry(
             e,
             italic_title,
-            sentence[optional[edition]],
-            sentence[
+            block[optional[edition]],
+            block[
                 optional[publisher_place],
                 optional[series],
                 optional[volume],
@@ -566,8 +584,8 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             quoted_title,
-            sentence[self.in_container(e), optional[volume], optional[series]],
-            sentence[optional[publisher_place], optional[full_date], optional[pages]],
+            block[self.in_container(e), optional[volume], optional[series]],
+            block[optional[publisher_place], optional[full_date], optional[pages]],
         )
 
     get_inproceedings_template = get_incollection_template
@@ -576,15 +594,15 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[optional[volume], optional[series]],
-            sentence[optional_field("organization"), optional[publisher_place]],
+            block[optional[volume], optional[series]],
+            block[optional_field("organization"), optional[publisher_place]],
         )
 
     def get_misc_template(self, e: Entry) -> Any:
         return self.entry(
             e,
             italic_title,
-            sentence[
+            block[
                 optional_field("howpublished"),
                 optional_field("organization"),
                 optional[full_date],
@@ -595,22 +613,22 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[optional_field("organization"), optional[full_date]],
+            block[optional_field("organization"), optional[full_date]],
         )
 
     def get_booklet_template(self, e: Entry) -> Any:
         return self.entry(
             e,
             italic_title,
-            sentence[optional_field("howpublished"), optional[place], optional[full_date]],
+            block[optional_field("howpublished"), optional[place], optional[full_date]],
         )
 
     def get_manual_template(self, e: Entry) -> Any:
         return self.entry(
             e,
             italic_title,
-            sentence[optional[edition]],
-            sentence[optional_field("organization"), optional[place]],
+            block[optional[edition]],
+            block[optional_field("organization"), optional[place]],
         )
 
     def get_techreport_template(self, e: Entry) -> Any:
@@ -618,7 +636,7 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[
+            block[
                 join(sep=" ")[kind, optional_field("number")],
                 either("institution", "organization"),
                 optional[place],
@@ -630,7 +648,7 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[
+            block[
                 first_of[optional_field("type"), kind],
                 either("school", "institution"),
                 optional[place],
@@ -647,7 +665,7 @@ class FrenchStyle(BaseStyle):
         return self.entry(
             e,
             italic_title,
-            sentence[optional_field("howpublished"), TERMS["unpublished"]],
+            block[optional_field("howpublished"), TERMS["unpublished"]],
         )
 
 

@@ -138,7 +138,7 @@ def is_excluded(mention: nodes.Element) -> bool:
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:
     """Whether ``docname`` is MyST: there ``[^1]`` is a label, as in Pandoc, not a number."""
     suffix = PurePath(env.doc2path(docname)).suffix
-    return env.config.source_suffix.get(suffix) == "markdown"
+    return bool(env.config.source_suffix.get(suffix) == "markdown")
 
 
 def renumber_footnotes(
@@ -193,4 +193,4 @@ def renumber_footnotes(
         ]
         if closing:
             container.children = [c for c in container.children if id(c) not in renumbered]
-            container.extend(sorted(closing, key=lambda fn: int(fn[0].astext())))
+            container.extend(sorted(closing, key=lambda fn: int(fn.children[0].astext())))

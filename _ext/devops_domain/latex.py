@@ -94,7 +94,9 @@ class FootnotesOutOfHeadings(SphinxPostTransform):
         }
         for reference in list(self.document.findall(nodes.footnote_reference)):
             footnote = footnotes.get(reference.get("refid", ""))
-            heading = next(traverse_parent(reference.parent, HEADINGS), None) if footnote else None
+            if footnote is None or reference.parent is None:
+                continue
+            heading = next(iter(traverse_parent(reference.parent, HEADINGS)), None)
             if heading is None:
                 continue
             element = heading if isinstance(heading, nodes.rubric) else heading.parent

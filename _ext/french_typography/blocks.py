@@ -6,6 +6,9 @@ character can come from a neighbouring inline node (``le **DevOps** ?``).  Each 
 of a block is marked *protected* when its characters must never change: code, math, raw
 output (Sphinx's own list of « no smartquotes » nodes, :func:`sphinx.util.nodes.is_smartquotable`)
 and the visible text of a bare URL link.
+
+A ``Text`` node may be the child of several elements (see :class:`Piece`): it is always
+looked at, and replaced, in the element where it was found, never through its ``parent``.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 from docutils.utils import normalize_language_tag
-from sphinx.util.nodes import is_smartquotable, traverse_parent
+from sphinx.util.nodes import NON_SMARTQUOTABLE_PARENT_NODES, traverse_parent
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -23,9 +26,17 @@ if TYPE_CHECKING:
 
 @dataclass
 class Piece:
-    """One ``Text`` node of a block and where its characters are in the block's text."""
+    """One ``Text`` node of a block, where it was found (element and index), and where its
+    characters are in the block's text.
+
+    The element is kept because ``node.parent`` may be another one: a node can be the
+    child of several elements (pybtex-docutils gives every bibliography entry the same
+    ``Text(" ")``, whose ``parent`` is the last entry that received it).
+    """
 
     node: nodes.Text
+    parent: nodes.Element
+    index: int  # in ``parent``: the same node may be found twice there, too
     start: int
     end: int
     protected: bool
@@ -64,23 +75,21 @@ class Block:
             for i in indexes:
                 chars[i - piece.start] = replacements[i]
             new = nodes.Text("".join(chars))
-            _replace_by_identity(piece.node, new)
+            _replace_at(piece, new)
             piece.node = new
 
 
-def _replace_by_identity(old: nodes.Text, new: nodes.Text) -> None:
-    """Put ``new`` in the place of ``old`` in its parent.
+def _replace_at(piece: Piece, new: nodes.Text) -> None:
+    """Put ``new`` where ``piece.node`` was found: ``piece.parent[piece.index]``.
 
-    Not ``parent.replace(old, new)``: it finds ``old`` by equality, and a ``Text`` node is a
-    ``str``.  Two soft line breaks (``Text("\\n")``) of one paragraph are equal: the first
-    one would be replaced in place of the second.
+    Not through ``piece.node.parent``: a shared node's ``parent`` is only the last element
+    it was given to (see :class:`Piece`).  Not ``parent.replace(old, new)`` either: it finds
+    ``old`` by equality, and a ``Text`` node is a ``str``: two soft line breaks
+    (``Text("\\n")``) of one paragraph are equal, and the same shared node may be there twice.
     """
-    parent = old.parent
-    for index, child in enumerate(parent.children):
-        if child is old:
-            parent[index] = new
-            return
-    raise ValueError(f"french_typography: {old!r} is not a child of its parent")
+    if piece.parent.children[piece.index] is not piece.node:
+        raise ValueError(f"french_typography: {piece.node!r} moved in {piece.parent!r}")
+    piece.parent[piece.index] = new
 
 
 #: Blocks skipped whole, as docutils' SmartQuotes does: literal blocks, comments, raw...
@@ -93,13 +102,14 @@ def is_french(language: str | None) -> bool:
     return any(tag == "fr" for tag in tags)
 
 
-def _bare_url_text(text: nodes.Text) -> bool:
-    """Whether ``text`` is (part of) the visible text of a link whose text is its address.
+def _bare_url_text(parent: nodes.Element) -> bool:
+    """Whether a text in ``parent`` is (part of) the visible text of a link whose text is its
+    address.
 
     ``<https://example.org/?a=1>``, or ``www.example.org`` linked to ``http://www.example...``
     by linkify: an address shown as text must stay exactly as it is.
     """
-    link = next(iter(traverse_parent(text.parent, nodes.reference)), None)
+    link = next(iter(traverse_parent(parent, nodes.reference)), None)
     uri = link.get("refuri") if link is not None else None
     if link is None or not isinstance(uri, str) or not uri:
         return False
@@ -107,9 +117,33 @@ def _bare_url_text(text: nodes.Text) -> bool:
     return shown == uri or uri.endswith(("//" + shown, ":" + shown))
 
 
-def is_protected(text: nodes.Text) -> bool:
-    """Whether the characters of ``text`` must be left exactly as written."""
-    return not is_smartquotable(text) or _bare_url_text(text)
+def _in_other_language(parent: nodes.Element) -> bool:
+    """Whether ``parent`` is (in) an inline element of another language (``language-en``)."""
+    language = parent.get_language_code("")
+    return bool(language) and not is_french(language)
+
+
+def is_protected(parent: nodes.Element, text: nodes.Text) -> bool:
+    """Whether the characters of ``text``, a child of ``parent``, must stay as written: code,
+    a bare address, a passage in another language (« Per Day: Dev », not « Per Day : Dev »)."""
+    # sphinx.util.nodes.is_smartquotable(text), with the parent ``text`` was found in
+    for element in traverse_parent(parent):
+        if isinstance(element, NON_SMARTQUOTABLE_PARENT_NODES):
+            return True
+        if element.get("support_smartquotes", None) is False:
+            return True
+    if getattr(text, "support_smartquotes", None) is False or _bare_url_text(parent):
+        return True
+    return _in_other_language(parent)
+
+
+def _texts(element: nodes.Element) -> Iterator[tuple[nodes.Element, int, nodes.Text]]:
+    """The ``Text`` nodes of ``element`` in document order, each with where it is."""
+    for index, child in enumerate(element.children):
+        if isinstance(child, nodes.Text):
+            yield element, index, child
+        elif isinstance(child, nodes.Element):
+            yield from _texts(child)
 
 
 def text_blocks(document: nodes.document) -> Iterator[Block]:
@@ -127,11 +161,12 @@ def text_blocks(document: nodes.document) -> Iterator[Block]:
             continue  # an inline element: part of its parent's block
         pieces: list[Piece] = []
         position = 0
-        for text in element.findall(nodes.Text):
-            if isinstance(text.parent, nodes.option_string):
+        for parent, index, text in _texts(element):
+            if isinstance(parent, nodes.option_string):
                 continue
             length = len(text)
-            pieces.append(Piece(text, position, position + length, is_protected(text)))
+            protected = is_protected(parent, text)
+            pieces.append(Piece(text, parent, index, position, position + length, protected))
             position += length
         if not pieces:
             continue

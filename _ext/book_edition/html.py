@@ -1,0 +1,23 @@
+"""The web pages: the notes set apart from the text, and the one a reader jumps to highlighted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util.fileutil import copy_asset_file
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+CSS_FILE = Path(__file__).parent.resolve() / "static" / "book-html.css"
+#: The builders that write furo's pages (the EPUB has its own style sheet: epub.py).
+WEB_BUILDERS = ("html", "dirhtml")
+
+
+def add_style_sheet(app: Sphinx) -> None:
+    """Link ``book-html.css`` from every page and put it in ``_static``."""
+    if app.builder.name not in WEB_BUILDERS:
+        return
+    app.add_css_file(CSS_FILE.name)
+    copy_asset_file(CSS_FILE, Path(app.builder.outdir, "_static"), force=True)

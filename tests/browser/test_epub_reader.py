@@ -1,0 +1,48 @@
+"""The EPUB's pages in Chromium, as a reading app built on a web engine shows them: the note
+calls with one pair of brackets, the cover; screenshots of the cover and two chapters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .tools import REPORT
+
+pytestmark = pytest.mark.slow
+
+#: A reading app's page: narrower than a desktop browser.
+READER = {"width": 600, "height": 900}
+PAGES = ("epub-cover.xhtml", "source/introduction.xhtml", "source/glossaire.xhtml")
+BEFORE = "getComputedStyle(document.querySelector('a.footnote-reference'), '::before').content"
+
+
+@pytest.fixture(scope="module")
+def epub_dir(book_build) -> Path:
+    """The EPUB's files as the builder leaves them next to the archive."""
+    return book_build("epub")
+
+
+def test_epub_pages(browser, epub_dir, screenshot_dir):
+    context = browser.new_context(viewport=READER, locale="fr-FR")
+    try:
+        page = context.new_page()
+        for name in PAGES:
+            page.goto((epub_dir / name).as_uri(), wait_until="load")
+            shot = screenshot_dir / f"epub-{Path(name).stem}.png"
+            page.screenshot(path=shot)  # the first screen, as a reading app opens it
+            REPORT.append(f"EPUB page {name}: {shot}")
+        page.goto((epub_dir / PAGES[1]).as_uri(), wait_until="load")
+        page.locator("aside.footnote-list").first.scroll_into_view_if_needed()
+        shot = screenshot_dir / "epub-introduction-notes.png"
+        page.screenshot(path=shot)
+        REPORT.append(f"EPUB notes of the introduction: {shot}")
+        page.goto((epub_dir / PAGES[0]).as_uri(), wait_until="load")
+        assert page.evaluate("document.querySelector('img').naturalWidth") > 0
+        page.goto((epub_dir / PAGES[1]).as_uri(), wait_until="load")
+        call = page.locator("a.footnote-reference").first
+        assert call.inner_text() == "[1]"
+        # epub.css's own « [ » before the writer's bracket is switched off: « [1] », not « [[1]] ».
+        assert page.evaluate(BEFORE) in {"none", "normal"}
+    finally:
+        context.close()

@@ -1,0 +1,191 @@
+"""The book_edition extension: {en} passages, links to the book's formats (one-page books
+built in-process), and the EPUB as a reading app sees it (the real book)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+
+import pytest
+from book_edition.roles import read_the_docs_links
+from bs4 import BeautifulSoup
+from conftest import BOOK, FOOTNOTES, require_tool
+from sphinx.testing.util import SphinxTestApp
+from test_book_print import fonts_of
+
+READ_THE_DOCS = {
+    "READTHEDOCS": "True",
+    "READTHEDOCS_CANONICAL_URL": "https://securite-devops.readthedocs.io/fr/latest/",
+    "READTHEDOCS_LANGUAGE": "fr",
+    "READTHEDOCS_VERSION": "latest",
+}
+DOWNLOADS = "https://securite-devops.readthedocs.io/_/downloads/fr/latest"
+
+
+def page(app: SphinxTestApp) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_read_the_docs_addresses() -> None:
+    assert read_the_docs_links(READ_THE_DOCS) == {
+        "html": "https://securite-devops.readthedocs.io/fr/latest/",
+        "pdf": f"{DOWNLOADS}/pdf/",
+        "epub": f"{DOWNLOADS}/epub/",
+    }
+    assert read_the_docs_links({}) == {}
+    assert read_the_docs_links({**READ_THE_DOCS, "READTHEDOCS_CANONICAL_URL": ""}) == {}
+
+
+@pytest.mark.sphinx("html", testroot="book-edition")
+def test_english_passage_is_marked_english(app: SphinxTestApp) -> None:
+    app.build()
+    span = page(app).find("span", string="Continuous Delivery")
+    assert span["lang"] == "en"
+    assert span.find_parent("em") is not None
+    # French spaces around the quotation marks, none inside the English title.
+    title = page(app).find("span", lang="en", string=re.compile("Deploys"))
+    assert title.get_text() == "10+ Deploys Per Day: Dev and Ops Cooperation"
+    assert "«\u00a0" in title.parent.get_text()
+
+
+@pytest.mark.sphinx("latex", testroot="book-edition")
+def test_english_passage_in_latex(app: SphinxTestApp) -> None:
+    app.build()
+    tex = (app.outdir / "livre.tex").read_text(encoding="utf-8")
+    assert r"\sphinxstyleemphasis{\DUrole{language-en}{Continuous Delivery}}" in tex
+    assert r"\usepackage{sdfrbook}" in tex
+    assert (app.outdir / "sdfrbook.sty").is_file()
+    values = (app.outdir / "sdfrbook-values.cfg").read_text(encoding="utf-8")
+    assert r"\renewcommand*{\sdfrsubtitle}{Un sous\sphinxhyphen{}titre}" in values
+
+
+@pytest.mark.sphinx("html", testroot="book-edition", freshenv=True)
+def test_formats_without_addresses_stay_words(app: SphinxTestApp) -> None:
+    """A local build does not know where the PDF and the EPUB are: no link, no dead link."""
+    app.build()
+    paragraph = page(app).find("p", string=re.compile("Le livre est disponible"))
+    assert paragraph is not None
+    assert paragraph.find("a") is None
+    assert "disponible en ligne, en PDF et en EPUB." in " ".join(paragraph.get_text().split())
+    warnings = app.warning.getvalue()
+    assert "index.md:9" in warnings
+    assert "unknown book format 'paper'" in warnings
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="book-edition",
+    confoverrides={"book_links": read_the_docs_links(READ_THE_DOCS)},
+)
+def test_formats_link_to_read_the_docs_downloads(app: SphinxTestApp) -> None:
+    app.build()
+    links = {a.get_text(): a["href"] for a in page(app).select("p a") if a["href"] != "#cible"}
+    assert links == {
+        "en ligne": READ_THE_DOCS["READTHEDOCS_CANONICAL_URL"],
+        "en PDF": f"{DOWNLOADS}/pdf/",
+        "en EPUB": f"{DOWNLOADS}/epub/",
+    }
+
+
+# -- The real book's EPUB ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def epub(book_build) -> zipfile.ZipFile:
+    with zipfile.ZipFile(book_build("epub") / "securite-devops.epub") as archive:
+        yield archive
+
+
+def xhtml(epub: zipfile.ZipFile, name: str) -> BeautifulSoup:
+    return BeautifulSoup(epub.read(name).decode("utf-8"), "html.parser")
+
+
+@pytest.mark.slow
+def test_notes_are_epub_pop_up_notes(epub):
+    page = xhtml(epub, "source/introduction.xhtml")
+    calls = page.select('a[role="doc-noteref"]')
+    assert len(calls) == len(FOOTNOTES)
+    assert all(call.get("epub:type") == "noteref" for call in calls)
+    notes = page.select('aside[role="doc-footnote"]')
+    assert len(notes) == len(FOOTNOTES)
+    assert all(note.get("epub:type") == "footnote" for note in notes)
+    # The call shows its own brackets; the book's style sheet removes epub.css's second pair.
+    assert calls[0].get_text() == "[1]"
+    assert page.find("link", href="../_static/book-epub.css") is not None
+    css = epub.read("_static/book-epub.css").decode("utf-8")
+    assert re.search(r"a\.footnote-reference\.brackets::before,[^{]*\{\s*content: none;", css)
+
+
+@pytest.mark.slow
+def test_indexes_in_the_navigation(epub):
+    nav = xhtml(epub, "nav.xhtml")
+    entries = {a.get_text(): a["href"] for a in nav.find_all("a")}
+    assert entries["Index des termes"] == "devops-terms.xhtml"
+    assert entries["Index des personnes"] == "devops-people.xhtml"
+    assert entries["Index"] == "genindex.xhtml"
+    ncx = epub.read("toc.ncx").decode("utf-8")
+    for target in ("devops-terms.xhtml", "devops-people.xhtml", "genindex.xhtml"):
+        assert f'<content src="{target}" />' in ncx
+    # Each page once in the reading order.
+    spine = re.findall(r'<itemref idref="([^"]+)"', epub.read("content.opf").decode("utf-8"))
+    assert len(spine) == len(set(spine))
+
+
+@pytest.mark.slow
+def test_cover_drawn_from_the_title(epub):
+    opf = epub.read("content.opf").decode("utf-8")
+    item = re.search(r'<item id="([^"]+)" properties="cover-image" href="([^"]+)"', opf)
+    assert item, "no cover-image in the manifest"
+    assert f'<meta name="cover" content="{item[1]}"/>' in opf
+    svg = epub.read(item[2]).decode("utf-8")
+    for text in ("Sécurité &amp;", "DevOps", "Comprendre le DevOps", "L’auteur"):
+        assert text in svg
+    assert "<image" not in svg  # nothing from outside
+    first = re.search(r'<itemref idref="([^"]+)"', opf)[1]
+    cover_page = re.search(rf'<item id="{first}" href="([^"]+)"', opf)[1]
+    img = xhtml(epub, cover_page).find("img")
+    assert img["src"] == item[2]
+    assert img["alt"] == "Couverture : Sécurité & DevOps"
+
+
+@pytest.mark.slow
+def test_complete_metadata(epub):
+    opf = epub.read("content.opf").decode("utf-8")
+    subtitle = re.search(r'^book_subtitle = "([^"]+)"', (BOOK / "conf.py").read_text(), re.M)[1]
+    for expected in (
+        "<dc:title>Sécurité &amp; DevOps</dc:title>",
+        f'<dc:title id="subtitle">{subtitle}</dc:title>',
+        '<meta refines="#subtitle" property="title-type">subtitle</meta>',
+        "<dc:creator>L’auteur</dc:creator>",
+        "<dc:subject>DevOps</dc:subject>",
+        f"<dc:description>{subtitle}.</dc:description>",
+        '<meta property="schema:accessMode">textual</meta>',
+    ):
+        assert expected in opf
+    assert re.search(r"<dc:date>\d{4}-\d\d-\d\dT", opf)
+
+
+@pytest.mark.slow
+@pytest.mark.sphinx("latex", testroot="book-edition", freshenv=True)
+def test_author_italics_kept_on_links(app: SphinxTestApp) -> None:
+    """A link the author put in italics prints in italics; a plain one in roman (Sphinx's
+    \\sphinxcrossref is \\emph: the two cancelled out, and plain links were italic)."""
+    require_tool("latexmk")
+    app.build()
+    pdf = subprocess.run(
+        ["make", "-C", str(app.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    assert pdf.returncode == 0, pdf.stdout[-3000:]
+    pages = (fonts_of(app.outdir / "livre.pdf", number) for number in range(1, 20))
+    runs = next(page for page in pages if any(text == "la section" for text, _, _ in page))
+    link_colour = next(colour for text, _, colour in runs if text == "la section")
+    assert link_colour != "#000000"
+    links = [(text, style) for text, style, colour in runs if colour == link_colour]
+    assert links[0] == ("la section", "italic"), runs
+    assert "".join(text for text, _ in links[1:]) in {"la section", "lasection"}, runs
+    assert {style for _, style in links[1:]} == {"roman"}, runs
