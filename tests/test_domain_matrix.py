@@ -231,6 +231,31 @@ def test_epubcheck(matrix, markup, language):
     assert "No errors or warnings detected" in result.stdout + result.stderr
 
 
+#: What every builder reports of tests/roots/test-portable-bad, and nothing else.
+BAD_INPUT_WARNINGS = {
+    "entries.md:3: WARNING: unknown term 'Nowhere' in :see: of 'DevOps' [devops.see]",
+    "entries.md:14: WARNING: person 'Patrick Debois' is defined twice: here and at "
+    "entries.md:9 [devops.duplicate]",
+    "index.md:7: WARNING: unknown term 'Kubernetes' [devops.ref]",
+    "index.md:7: WARNING: unknown person 'Patrick Debios' (did you mean 'Patrick Debois'?) "
+    "[devops.ref]",
+}
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_bad_input_gets_the_same_warnings_from_every_builder(tmp_path, builder):
+    """Each builder from a fresh environment: the reading's warnings and its own.
+
+    (The EPUB builder resolves the root document several times and Sphinx repeats its
+    warnings, the domain's as its own: the lines are compared, not how often they come.)
+    """
+    srcdir = copy_root("portable-bad", tmp_path)
+    output = sphinx(srcdir, builder, srcdir / "_build")
+    lines = output.warnings.replace(f"{srcdir}/", "").splitlines()
+    assert set(lines) == BAD_INPUT_WARNINGS
+    assert "Traceback" not in output.warnings
+
+
 def readme_table() -> str:
     """The README's « what works where » table, from ``FEATURES``."""
     header = "| builder | " + " | ".join(FEATURE_NAMES.values()) + " |"

@@ -245,9 +245,17 @@ class DevOpsDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each entry under its name (in the search), and, for intersphinx, under each alias
+        and form and in lower case (priority -1: not in the search): another project's
+        ``{external:devops:term}`` matches a name exactly."""
         for entry in self.all_entries():
-            if entry.name:
-                yield entry.name, entry.name, entry.kind, entry.docname, entry.anchor, 1
+            if not entry.name:
+                continue
+            yield entry.name, entry.name, entry.kind, entry.docname, entry.anchor, 1
+            others = dict.fromkeys((*entry.names[1:], *entry.keys))
+            others.pop(entry.name, None)
+            for name in others:
+                yield name, name, entry.kind, entry.docname, entry.anchor, -1
 
     # -- checks after all documents are read ----------------------------------------------------
     def check_consistency(self) -> None:
