@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util.fileutil import copy_asset_file
 
@@ -47,7 +47,7 @@ INDEX_PAGES = frozenset(f"{DevOpsDomain.name}-{index.name}" for index in DevOpsD
 
 
 def style_index_page(
-    app: Sphinx, pagename: str, templatename: str, context: dict, doctree: nodes.Node | None
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
 ) -> None:
     """The indexes list words: their page gets a stylesheet that undoes the code face Sphinx's
     template gives every index entry (a stylesheet of that page only)."""
