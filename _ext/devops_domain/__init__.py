@@ -47,7 +47,11 @@ INDEX_PAGES = frozenset(f"{DevOpsDomain.name}-{index.name}" for index in DevOpsD
 
 
 def style_index_page(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.Node | None
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.Node | None,
 ) -> None:
     """The indexes list words: their page gets a stylesheet that undoes the code face Sphinx's
     template gives every index entry (a stylesheet of that page only)."""
