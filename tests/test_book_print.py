@@ -340,3 +340,19 @@ def test_english_passages_use_english_hyphenation(book_pdf):
     assert r"\usepackage[english,main=french]{babel}" in tex
     log = book_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     assert "No hyphenation patterns were preloaded for" not in log
+
+
+def test_fonts_of_every_page(book_pdf, lines):
+    """Each page with text uses only the book's embedded TeX Gyre fonts (an address set in
+    math mode once took its dots from Computer Modern); running heads are in Termes italic."""
+    for page in lines:
+        if not page:
+            continue
+        number = str(page[0].page)
+        report = run(require_tool("pdffonts"), "-f", number, "-l", number, str(book_pdf))
+        fonts = [line.split()[0].split("+")[-1] for line in report.splitlines()[2:]]
+        assert fonts, f"page {number}: no font"
+        assert all(font.startswith("TeXGyre") for font in fonts), (number, fonts)
+        assert all(line.split()[-5] == "yes" for line in report.splitlines()[2:]), report
+        if head(page):
+            assert "TeXGyreTermes-Italic" in fonts, (number, fonts)
