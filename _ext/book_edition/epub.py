@@ -17,6 +17,7 @@ Sphinx's EPUB 3 builder, with:
 from __future__ import annotations
 
 import html
+import os
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -176,10 +177,16 @@ def cover_svg(config: Config) -> str:
 
 
 def use_generated_cover(app: Sphinx, config: Config) -> None:
-    """Without an ``epub_cover`` of the author's, the book gets the one drawn from its title."""
+    """Without an ``epub_cover`` of the author's, the book gets the one drawn from its title.
+
+    The cover page's template is found through ``templates_path``, relative to the
+    configuration's folder as the author's own paths are: the build's record of its settings
+    (``.buildinfo``) then does not depend on where the book is.
+    """
     if not config.epub_cover:
         config.epub_cover = (COVER_IMAGE, COVER_PAGE_TEMPLATE)
-    config.templates_path = [*config.templates_path, str(HERE / "templates")]
+    templates = os.path.relpath(HERE / "templates", app.confdir)
+    config.templates_path = [*config.templates_path, templates]
 
 
 def setup(app: Sphinx) -> None:

@@ -20,4 +20,6 @@ def add_style_sheet(app: Sphinx) -> None:
     if app.builder.name not in WEB_BUILDERS:
         return
     app.add_css_file(CSS_FILE.name)
-    copy_asset_file(CSS_FILE, Path(app.builder.outdir, "_static"), force=True)
+    static = Path(app.builder.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)  # else copy_asset_file writes a file named _static
+    copy_asset_file(CSS_FILE, static, force=True)
