@@ -32,11 +32,19 @@ root_doc = "source/index"
 include_patterns = ["source/**"]
 exclude_patterns = ["_build", ".venv"]
 
-# The book's stack (_ext/book_stack.py), plus what belongs to this book only: its process
-# tuning (_ext/book_gc_tuning: Python's collector walks what was read less often), its edition
-# (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the formats) and
-# its search (_ext/french_search: a search that ignores accents, the index in French order).
-extensions = [*EXTENSIONS, "book_gc_tuning", "book_edition", "french_search"]
+# The book's stack (_ext/book_stack.py), plus what belongs to this book only: its build tuning
+# (_ext/book_gc_tuning: Python's collector walks what was read less often;
+# _ext/template_bytecode_cache: the theme's templates compiled once, kept with the doctrees),
+# its edition (_ext/book_edition: the PDF's and EPUB's layout, {en} passages, links to the
+# formats) and its search (_ext/french_search: a search that ignores accents, the index in
+# French order).
+extensions = [
+    *EXTENSIONS,
+    "book_gc_tuning",
+    "template_bytecode_cache",
+    "book_edition",
+    "french_search",
+]
 
 primary_domain = "devops"
 nitpicky = True

@@ -567,7 +567,7 @@ def part_text(book: Book, part: str) -> str:
 
 
 #: What the book adds to Sphinx besides the domain (conf.py), in both variants: its build tuning.
-BOOK_STACK = ["book_gc_tuning"]
+BOOK_STACK = ["book_gc_tuning", "template_bytecode_cache"]
 
 
 def conf_text(variant: str, ext_dir: Path = EXT_DIR) -> str:

@@ -1,16 +1,21 @@
 """Benchmark: what the ``devops`` domain costs, against a book that uses only plain Sphinx.
 
 For each size of a series, it generates the two variants of one synthetic book (bookgen.py),
-builds both, and measures:
+builds both with the book's stack (PyStemmer and the book's own tuning extensions), builds the
+baseline's text once more with plain Sphinx as installed (``plain``: no PyStemmer, no book
+extension), and measures:
 
-* a clean HTML build with ``-j 1``: wall time, CPU time and peak RSS of the sphinx-build child;
+* a clean HTML build with ``-j 1``: wall time, CPU time and peak RSS of the sphinx-build child,
+  with the run-to-run spread;
 * the time per document across the series (minus the fixed cost of a one-chapter book);
 * a clean build with ``-j 2``;
 * incremental rebuilds: after editing one chapter's text, one term's definition (a term that
   10 % of the chapters mention) and after adding a mention of a person to a chapter: which
   documents Sphinx re-read and re-wrote, against the pages whose output should change;
 * the HTML: bytes per chapter page, what the domain adds, and whether a page writes a
-  definition's text more than once.
+  definition's text more than once;
+* the real book (real_book.py): a no-op ``make html``, and an edit of the introduction until
+  sphinx-autobuild (``make livehtml``) serves the changed page.
 
 Noise: each measurement is repeated (``--repeat``, 3 by default; the clean ``-j 1`` builds that
 the targets on time judge: ``--repeat-clean``, 5 by default), the two variants alternate
@@ -21,7 +26,7 @@ not inflate; ``--judge wall`` to judge on wall time instead). Wall time is repor
 It writes ``bench/RESULTS.md`` (and ``results.json`` in the work directory) and exits with 1 if
 a target is missed, 2 if a build failed or warned.
 
-    python bench/run.py            # 50, 100, 200, 400, 800 documents (about 22 minutes)
+    python bench/run.py            # 50, 100, 200, 400, 800 documents (about 30 minutes)
     python bench/run.py --quick    # 10, 20, 40 documents, once each
 """
 

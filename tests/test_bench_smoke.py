@@ -1,4 +1,5 @@
-"""The benchmark of issue #8 at a tiny size, so that it never rots: no assertion on time."""
+"""The benchmark (issues #8 and #16) at a tiny size, so that it never rots: no assertion on
+time."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 sys.path.insert(0, str(BENCH))
 
 import bookgen  # noqa: E402
+import real_book  # noqa: E402
 
 ROLE = re.compile(r"\{(?:term|person)\}`!?([^`<]*?)\s*(?:<[^`]*>)?`")
 
@@ -90,3 +94,16 @@ def test_benchmark_runs_at_a_tiny_size(tmp_path: Path) -> None:
         assert heading in text
     assert f"{report['cpus']} CPUs" in text
     assert "Sphinx 9" in text
+
+
+@pytest.mark.slow
+def test_real_book_measures_run(tmp_path: Path) -> None:
+    """A no-op make html and one measured edit in the live preview, on a copy of the book."""
+    results = real_book.measure_all(tmp_path / "book", 1)
+    assert results["problems"] == []
+    assert len(results["noop"]["runs"]) == 1
+    assert len(results["live"]["runs"]) == 1
+    assert "CPU of the rebuild" in results["live"]["note"]
+    assert (BENCH.parent / "source" / "introduction.md").read_text(encoding="utf-8") == (
+        tmp_path / "book" / "source" / "introduction.md"
+    ).read_text(encoding="utf-8")
