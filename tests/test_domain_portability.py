@@ -202,3 +202,12 @@ def test_intersphinx_finds_entries_by_alias_and_in_lower_case(myst, tmp_path):
         "devops": f"{base}#term-DevOps",
         "Debois": f"{base}#person-Patrick-Debois",
     }
+
+
+def test_texinfo_loses_no_biography_in_a_sidebar_title(myst):
+    """Texinfo writes a sidebar's title as plain text (« Andrew Shafer2 », the note lost):
+    there the mention carries no footnote, and its number is not left behind."""
+    texi = myst("texinfo").read("portable.texi")
+    assert "@subheading A sidebar on Andrew Shafer\n" in texi
+    titles = texi[texi.index("@chapter Titles") : texi.index("@chapter Entries")]
+    assert re.findall(r"@footnote\{\s*`(\w+ \w+)'", titles) == ["John Allspaw", "Gene Kim"]
