@@ -23,6 +23,7 @@ from sphinx.util.texescape import escape
 from .entries import french_sort_key
 from .latex import HEADINGS
 
+APOSTROPHE = "\N{RIGHT SINGLE QUOTATION MARK}"
 #: What makeindex and xindy read specially in an entry, and how Sphinx quotes it.
 INDEX_QUOTES = (
     (r"\{", r"\sphinxleftcurlybrace{}"),
@@ -35,8 +36,14 @@ INDEX_QUOTES = (
 
 
 def index_text(text: str, engine: str) -> str:
-    """``text`` as LaTeX, quoted for makeindex and xindy."""
-    value = escape(text, engine)
+    r"""``text`` as LaTeX, quoted for makeindex and xindy.
+
+    A straight apostrophe (a name as the author typed it in a directive) is the typographic
+    one the text prints, and a character, not ``\textquotesingle{}``: LaTeX writes that
+    command to the index file with a space after it when the ``\index`` is in an argument (a
+    glossary term), so a term's definition and its mentions became two index lines.
+    """
+    value = escape(text.replace("'", APOSTROPHE), engine)
     for special, quoted in INDEX_QUOTES:
         value = value.replace(special, quoted)
     return value
