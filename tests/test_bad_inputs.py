@@ -33,7 +33,7 @@ EXPECTED: dict[str, list[str]] = {
         "definitions.md:21: WARNING: term without a name [devops.empty]",
         "definitions.md:26: WARNING: term 'Vide' has no definition [devops.empty]",
         "definitions.md:30: WARNING: 'term': Unknown option key: 'alias' "
-        "(allowed: ['aliases', 'expansion', 'footnote', 'see']) [myst.directive_option]",
+        "(allowed: ['aliases', 'expansion', 'footnote', 'forms', 'see']) [myst.directive_option]",
         "definitions.md:35: WARNING: person without a name [devops.empty]",
         "definitions.md:41: WARNING: person 'Sans Biographie' has no definition [devops.empty]",
         "definitions.md:44: WARNING: malformed :url: 'www.jedi.be/blog' of 'Patrick Debois': "

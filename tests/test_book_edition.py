@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 import subprocess
 import zipfile
+from pathlib import Path
+from typing import Any
 
 import pytest
 from book_edition.roles import read_the_docs_links
 from bs4 import BeautifulSoup
 from conftest import BOOK, FOOTNOTES, require_tool
-from sphinx.testing.util import SphinxTestApp
+from roots_build import Built, build, copy_root
 from test_book_print import fonts_of
 
 READ_THE_DOCS = {
@@ -23,8 +25,13 @@ READ_THE_DOCS = {
 DOWNLOADS = "https://securite-devops.readthedocs.io/_/downloads/fr/latest"
 
 
-def page(app: SphinxTestApp) -> BeautifulSoup:
-    return BeautifulSoup((app.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
+def edition(tmp_path: Path, builder: str, **confoverrides: Any) -> Built:
+    """The one-page book of ``tests/roots/test-book-edition``, built afresh."""
+    return build(copy_root("book-edition", tmp_path), builder, **confoverrides)
+
+
+def page(built: Built) -> BeautifulSoup:
+    return BeautifulSoup((built.outdir / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 def test_read_the_docs_addresses() -> None:
@@ -37,9 +44,8 @@ def test_read_the_docs_addresses() -> None:
     assert read_the_docs_links({**READ_THE_DOCS, "READTHEDOCS_CANONICAL_URL": ""}) == {}
 
 
-@pytest.mark.sphinx("html", testroot="book-edition")
-def test_english_passage_is_marked_english(app: SphinxTestApp) -> None:
-    app.build()
+def test_english_passage_is_marked_english(tmp_path: Path) -> None:
+    app = edition(tmp_path, "html")
     span = page(app).find("span", string="Continuous Delivery")
     assert span["lang"] == "en"
     assert span.find_parent("em") is not None
@@ -49,9 +55,8 @@ def test_english_passage_is_marked_english(app: SphinxTestApp) -> None:
     assert "«\u00a0" in title.parent.get_text()
 
 
-@pytest.mark.sphinx("latex", testroot="book-edition")
-def test_english_passage_in_latex(app: SphinxTestApp) -> None:
-    app.build()
+def test_english_passage_in_latex(tmp_path: Path) -> None:
+    app = edition(tmp_path, "latex")
     tex = (app.outdir / "livre.tex").read_text(encoding="utf-8")
     assert r"\sphinxstyleemphasis{\DUrole{language-en}{Continuous Delivery}}" in tex
     assert r"\usepackage{sdfrbook}" in tex
@@ -60,26 +65,20 @@ def test_english_passage_in_latex(app: SphinxTestApp) -> None:
     assert r"\renewcommand*{\sdfrsubtitle}{Un sous\sphinxhyphen{}titre}" in values
 
 
-@pytest.mark.sphinx("html", testroot="book-edition", freshenv=True)
-def test_formats_without_addresses_stay_words(app: SphinxTestApp) -> None:
+def test_formats_without_addresses_stay_words(tmp_path: Path) -> None:
     """A local build does not know where the PDF and the EPUB are: no link, no dead link."""
-    app.build()
+    app = edition(tmp_path, "html")
     paragraph = page(app).find("p", string=re.compile("Le livre est disponible"))
     assert paragraph is not None
     assert paragraph.find("a") is None
     assert "disponible en ligne, en PDF et en EPUB." in " ".join(paragraph.get_text().split())
-    warnings = app.warning.getvalue()
+    warnings = app.warnings
     assert "index.md:9" in warnings
     assert "unknown book format 'paper'" in warnings
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="book-edition",
-    confoverrides={"book_links": read_the_docs_links(READ_THE_DOCS)},
-)
-def test_formats_link_to_read_the_docs_downloads(app: SphinxTestApp) -> None:
-    app.build()
+def test_formats_link_to_read_the_docs_downloads(tmp_path: Path) -> None:
+    app = edition(tmp_path, "html", book_links=read_the_docs_links(READ_THE_DOCS))
     links = {a.get_text(): a["href"] for a in page(app).select("p a") if a["href"] != "#cible"}
     assert links == {
         "en ligne": READ_THE_DOCS["READTHEDOCS_CANONICAL_URL"],
@@ -167,12 +166,11 @@ def test_complete_metadata(epub):
 
 
 @pytest.mark.slow
-@pytest.mark.sphinx("latex", testroot="book-edition", freshenv=True)
-def test_author_italics_kept_on_links(app: SphinxTestApp) -> None:
+def test_author_italics_kept_on_links(tmp_path: Path) -> None:
     """A link the author put in italics prints in italics; a plain one in roman (Sphinx's
     \\sphinxcrossref is \\emph: the two cancelled out, and plain links were italic)."""
     require_tool("latexmk")
-    app.build()
+    app = edition(tmp_path, "latex")
     pdf = subprocess.run(
         ["make", "-C", str(app.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
         capture_output=True,

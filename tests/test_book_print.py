@@ -340,3 +340,47 @@ def test_english_passages_use_english_hyphenation(book_pdf):
     assert r"\usepackage[english,main=french]{babel}" in tex
     log = book_pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
     assert "No hyphenation patterns were preloaded for" not in log
+
+
+def test_fonts_of_every_page(book_pdf, lines):
+    """Each page with text uses only the book's embedded TeX Gyre fonts (an address set in
+    math mode once took its dots from Computer Modern); running heads are in Termes italic."""
+    for page in lines:
+        if not page:
+            continue
+        number = str(page[0].page)
+        report = run(require_tool("pdffonts"), "-f", number, "-l", number, str(book_pdf))
+        fonts = [line.split()[0].split("+")[-1] for line in report.splitlines()[2:]]
+        assert fonts, f"page {number}: no font"
+        assert all(font.startswith("TeXGyre") for font in fonts), (number, fonts)
+        assert all(line.split()[-5] == "yes" for line in report.splitlines()[2:]), report
+        if head(page):
+            assert "TeXGyreTermes-Italic" in fonts, (number, fonts)
+
+
+def test_index_gives_each_entry_once_with_its_definition_page(book_pdf, lines):
+    """One index line per term or person: the pages that mention it, then its definition's
+    page — a person's biography on the people page too (the people page's layout once
+    dropped it), and a term whose name has an apostrophe (« d'approvisionnement » once made
+    two lines of one term, one for its definition, one for its mentions)."""
+    index_pages = [page for page in lines if any(line.text == "Index" for line in page[:3])]
+    assert index_pages, "no index"
+    columns = []  # each column on its own: pdftotext joins the lines of the two columns
+    for page in index_pages:
+        block = body(page)
+        middle = (min(line.left for line in block) + max(line.right for line in block)) / 2
+        for left, width in ((0, middle), (middle, TRIM[0] - middle)):
+            crop = [str(int(value)) for value in (left, 0, width, TRIM[1])]
+            command = ["-r", "72", "-f", str(page[0].page), "-l", str(page[0].page)]
+            command += ["-x", crop[0], "-y", crop[1], "-W", crop[2], "-H", crop[3]]
+            columns.append(run(require_tool("pdftotext"), *command, str(book_pdf), "-"))
+    text = " ".join(" ".join(columns).split())
+    debois = re.search(r"Debois, Patrick((?:, \d+)+)", text)
+    assert debois, text
+    pages = [int(number) for number in debois[1].split(", ")[1:]]
+    # his first mention, in the introduction, then his biography, later in the book
+    assert len(pages) >= 2, debois[0]
+    assert pages == sorted(pages), debois[0]
+    entries = re.findall(r"chaîne d’approvisionnement logicielle,(?: \d+,?)+", text)
+    assert len(entries) == 1, text
+    assert "d'approvisionnement" not in text

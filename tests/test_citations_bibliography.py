@@ -80,6 +80,14 @@ def test_the_shared_space_stays_in_its_entry(html):
     assert "\u202f" not in entry(html, "Watters").get_text()
 
 
+def test_an_address_in_a_note_is_a_link(html):
+    """As text, a long address cannot be cut at the end of a line (it ran into the margin)."""
+    archive = "https://web.archive.org/web/2016/https://tanzu.vmware.com/content/blog/"
+    links = [a["href"] for a in entry(html, "Watters").select("a")]
+    assert f"{archive}facilitating-open-community" in links  # without the final period
+    assert "Copie archivée\u00a0: https://web.archive.org/" in entry(html, "Watters").get_text()
+
+
 def test_entries_are_marked_for_their_stylesheet(html):
     """No label shown, hanging indent, ragged right: citations_fr.css, for author-year."""
     entries = html.select("div.citation")

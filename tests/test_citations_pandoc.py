@@ -199,3 +199,10 @@ def test_no_candidate_no_report():
     seen: list[str] = []
     parser(seen).parse("contact@example.org `@Kim2016` https://example.org/@Kim2016")
     assert not seen
+
+
+def test_braces_after_a_bracket_without_attrs_inline():
+    """Without MyST's ``attrs_inline`` there are no spans: ``[@a]{.x}`` cites, ``{.x}`` is
+    text (with it, the bracket is a span, as Pandoc reads it: test_citations_markdown)."""
+    assert roles("[@Kim2016]{.x}") == [("cite:p", ["Kim2016"])]
+    assert tokens("[@Kim2016]{.x}")[-1].content == "{.x}"

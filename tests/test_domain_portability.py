@@ -12,13 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from portable_build import Output, sphinx
+from portable_build import OTHERS_DEPRECATIONS, Output, sphinx
 from roots_build import copy_root
 
-#: sphinxcontrib-serializinghtml 2.0.0 (the json builder) reads Sphinx's deprecated ``app``.
-pytestmark = pytest.mark.filterwarnings(
-    "ignore:'sphinxcontrib.serializinghtml.JSONHTMLBuilder.app' is deprecated"
-)
+pytestmark = OTHERS_DEPRECATIONS
 
 
 @pytest.fixture(scope="module")
@@ -182,3 +179,35 @@ def test_man_page_puts_each_chapters_footnotes_after_it(myst):
     assert re.findall(r"^\.IP \[(\d)\]", chapter, re.M) == ["1", "2", "3", "4"]
     assert "coined the word DevOps" in chapter
     assert "<#" not in page  # no in-page « addresses » printed after the names
+
+
+# -- 10. intersphinx ----------------------------------------------------------------------------
+
+
+def test_intersphinx_finds_entries_by_alias_and_in_lower_case(myst, tmp_path):
+    inventory = myst("html").outdir / "objects.inv"
+    srcdir = copy_root("portable-intersphinx", tmp_path)
+    mapping = {"portable": ("https://example.org/portable/", str(inventory))}
+    output = sphinx(srcdir, "html", srcdir / "_build", intersphinx_mapping=mapping)
+    assert output.warnings == ""
+    links = {
+        a.get_text(): a["href"]
+        for a in soup(output.outdir / "index.html").select("div.body a.reference.external")
+    }
+    base = "https://example.org/portable/entries.html"
+    assert links == {
+        "CI/CD": f"{base}#term-CI-CD",
+        "continuous integration": f"{base}#term-CI-CD",
+        "continuous integrations": f"{base}#term-CI-CD",
+        "devops": f"{base}#term-DevOps",
+        "Debois": f"{base}#person-Patrick-Debois",
+    }
+
+
+def test_texinfo_loses_no_biography_in_a_sidebar_title(myst):
+    """Texinfo writes a sidebar's title as plain text (« Andrew Shafer2 », the note lost):
+    there the mention carries no footnote, and its number is not left behind."""
+    texi = myst("texinfo").read("portable.texi")
+    assert "@subheading A sidebar on Andrew Shafer\n" in texi
+    titles = texi[texi.index("@chapter Titles") : texi.index("@chapter Entries")]
+    assert re.findall(r"@footnote\{\s*`(\w+ \w+)'", titles) == ["John Allspaw", "Gene Kim"]

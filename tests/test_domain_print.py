@@ -57,15 +57,48 @@ def test_acronym_expanded_once_per_chapter(latex):
     assert "intégration continue (intégration" not in chapter
 
 
-def test_indexes_with_page_references(latex):
+def test_one_index_line_per_entry_with_the_pages_of_its_mentions(latex):
+    """The book's index gets the definition (bold page, ``spxpagem``) and each mention of
+    Patrick Debois under one key: makeindex/xindy print « Debois, Patrick, 1, 3, 9 »."""
     tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
-    assert r"\index{Debois, Patrick@\spxentry{Debois, Patrick}|spxpagem}" in tex
-    assert (
-        r"\item\relax\sphinxstyleindexentry{Debois, Patrick}"
-        r"\sphinxstyleindexpageref{personnes:\detokenize{person-Patrick-Debois}}"
-    ) in tex
-    assert r"\sphinxstyleindexpageref{chap1:\detokenize{mention-person-patrick-debois-1}}" in tex
+    entry = r"\index{debois, patrick@Debois, Patrick"
+    assert tex.count(entry + "|spxpagem}") == 1
+    chap1 = tex[tex.index(r"\chapter{Premier chapitre}") : tex.index(r"\chapter{Second chapitre}")]
+    # Three mentions in the first chapter (« Debois » is an alias; code is no mention), one in
+    # the second, one in Andrew Shafer's biography; not the copies of that biography.
+    assert chap1.count(entry + "}") == 3
+    assert tex.count(entry + "}") == 5
     assert r"\label{\detokenize{chap1:mention-person-patrick-debois-1}}" in tex
+
+
+def test_index_entries_in_roman_and_in_french_order(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    assert r"\index{ethique@Éthique|spxpagem}" in tex  # sorted as « ethique », between E and F
+    assert "spxentry{Éthique}" not in tex  # Sphinx's \spxentry is typewriter
+
+
+def test_the_definition_index_entry_is_on_the_terms_page(latex):
+    """Inside the term, not before ``\begin{description}`` (which may start a new page)."""
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    assert not re.search(r"\\index\{[^\n]*\}\\begin\{description\}", tex)
+    assert re.search(r"\\sphinxlineitem\{[^\n]*GitOps[^\n]*\\index\{gitops@GitOps\|spxpagem\}", tex)
+
+
+def test_see_only_for_real_alternative_names(latex):
+    """« voir » for an alias (intégration continue), not for a form (agile, of agilité)."""
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    assert r"\index{integration continue@intégration continue|see{CI/CD}}" in tex
+    assert "|see{agilité}" not in tex
+
+
+def test_the_domains_own_indexes_are_left_to_the_books_index(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    assert r"\sphinxstyleindexentry{Debois, Patrick}" not in tex
+
+
+def test_mentioned_in_gives_page_numbers(latex):
+    tex = (latex.outdir / "domaine.tex").read_text(encoding="utf-8")
+    assert r"~(p.~\pageref{\detokenize{chap1:mention-person-patrick-debois-1}})" in tex
 
 
 @pytest.mark.slow

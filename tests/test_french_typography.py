@@ -10,7 +10,7 @@ import itertools
 import re
 import subprocess
 from html import unescape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import require_tool
@@ -20,19 +20,33 @@ from docutils.parsers.rst import Parser
 from docutils.utils import new_document
 from french_typography.blocks import is_french, text_blocks
 from french_typography.spacing import spacing_replacements
+from roots_build import build, copy_root
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
-
-    from sphinx.testing.util import SphinxTestApp
 
 NBSP = "\u00a0"  # NO-BREAK SPACE, before « : » and inside « »
 NNBSP = "\u202f"  # NARROW NO-BREAK SPACE, before « ; ! ? »
 
 
-def read(app: SphinxTestApp, name: str) -> str:
-    app.build()
-    return (app.outdir / name).read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Callable[..., Path]:
+    """The output folder of a root built with a builder and settings, once per module."""
+    done: dict[tuple[str, str, str], Path] = {}
+
+    def build_once(root: str, builder: str = "html", **settings: Any) -> Path:
+        key = (root, builder, repr(sorted(settings.items())))
+        if key not in done:
+            srcdir = copy_root(root, tmp_path_factory.mktemp(root))
+            done[key] = build(srcdir, builder, **settings).outdir
+        return done[key]
+
+    return build_once
+
+
+def read(outdir: Path, name: str) -> str:
+    return (outdir / name).read_text(encoding="utf-8")
 
 
 def without_code(html: str) -> str:
@@ -49,9 +63,9 @@ def body(html: str) -> str:
 # -- HTML, French -------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="typography")
-def test_elided_apostrophe_before_inline_markup(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_elided_apostrophe_before_inline_markup(built) -> None:
+    outdir = built("typography")
+    html = body(read(outdir, "index.html"))
     assert "l’<strong>Agile Systems Administration Group</strong>" in html
     assert 'de l’<a class="reference internal" href="#term-integration-continue">' in html
     assert "d’<em>abord</em>" in html
@@ -62,16 +76,16 @@ def test_elided_apostrophe_before_inline_markup(app: SphinxTestApp) -> None:
     assert not re.search(r"\w”<", html)
 
 
-@pytest.mark.sphinx("html", testroot="typography")
-def test_real_quotes_still_work(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_real_quotes_still_work(built) -> None:
+    outdir = built("typography")
+    html = body(read(outdir, "index.html"))
     assert f"inspirait{NBSP}: «{NBSP}DevOps{NBSP}» et “x” ici." in html
     assert f"Les «{NBSP}guillemets{NBSP}» tapés" in html  # typed « » with spaces
 
 
-@pytest.mark.sphinx("html", testroot="typography")
-def test_no_break_spaces_before_punctuation(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_no_break_spaces_before_punctuation(built) -> None:
+    outdir = built("typography")
+    html = body(read(outdir, "index.html"))
     assert f'Qu’est-ce que le DevOps{NNBSP}?<a class="headerlink"' in html
     assert f"un sujet qui l’inspirait{NBSP}: " in html
     assert f"</strong>{NNBSP}; puis" in html
@@ -90,9 +104,9 @@ def test_no_break_spaces_before_punctuation(app: SphinxTestApp) -> None:
     assert not re.findall(r"[ \t\n][:;!?]", unescape(re.sub(r"<[^>]*>", "", french)))
 
 
-@pytest.mark.sphinx("html", testroot="typography")
-def test_code_urls_and_math_untouched(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_code_urls_and_math_untouched(built) -> None:
+    outdir = built("typography")
+    html = body(read(outdir, "index.html"))
     assert '<span class="pre">l\'</span>' in html
     code = '<span class="pre">a</span> <span class="pre">;</span> <span class="pre">b</span> '
     assert code + '<span class="pre">?</span></code>' in html
@@ -105,40 +119,30 @@ def test_code_urls_and_math_untouched(app: SphinxTestApp) -> None:
     assert "voir https://example.org/faq? ou" in html  # an address written as text
 
 
-@pytest.mark.sphinx("html", testroot="typography")
-def test_element_in_another_language_untouched(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_element_in_another_language_untouched(built) -> None:
+    outdir = built("typography")
+    html = body(read(outdir, "index.html"))
     assert '<p lang="en">An English paragraph in a French book: keep it ; “as is” ?</p>' in html
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="typography",
-    srcdir="typography-off",
-    confoverrides={"french_typography": False},
-)
-def test_switched_off_shows_the_defects(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_switched_off_shows_the_defects(built) -> None:
+    outdir = built("typography", french_typography=False)
+    html = body(read(outdir, "index.html"))
     assert "l”<strong>Agile Systems Administration Group</strong>" in html
     assert "Qu’est-ce que le DevOps ?" in html
     assert NNBSP not in html
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="typography",
-    srcdir="typography-nosmartquotes",
-    confoverrides={"smartquotes": False},
-)
-def test_without_smartquotes_apostrophes_stay_straight(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_without_smartquotes_apostrophes_stay_straight(built) -> None:
+    outdir = built("typography", smartquotes=False)
+    html = body(read(outdir, "index.html"))
     assert "l'<strong>Agile Systems Administration Group</strong>" in html
     assert f"Qu'est-ce que le DevOps{NNBSP}?" in html  # the spaces do not depend on it
 
 
-@pytest.mark.sphinx("text", testroot="typography", srcdir="typography-text")
-def test_ascii_builders_keep_ordinary_spaces(app: SphinxTestApp) -> None:
-    text = read(app, "index.txt")  # smartquotes_excludes: Sphinx keeps ASCII for text
+def test_ascii_builders_keep_ordinary_spaces(built) -> None:
+    outdir = built("typography", "text")
+    text = read(outdir, "index.txt")  # smartquotes_excludes: Sphinx keeps ASCII for text
     assert "Qu'est-ce que le DevOps ?" in text
     assert NNBSP not in text
     assert NBSP not in text
@@ -147,9 +151,9 @@ def test_ascii_builders_keep_ordinary_spaces(app: SphinxTestApp) -> None:
 # -- HTML, English ------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="typography-en")
-def test_english_document_untouched(app: SphinxTestApp) -> None:
-    html = body(read(app, "index.html"))
+def test_english_document_untouched(built) -> None:
+    outdir = built("typography-en")
+    html = body(read(outdir, "index.html"))
     assert NNBSP not in html
     assert f"{NBSP}:" not in html
     assert "Qu’est-ce que le DevOps ?<a" in html
@@ -160,12 +164,12 @@ def test_english_document_untouched(app: SphinxTestApp) -> None:
 # -- LaTeX --------------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("latex", testroot="typography")
-def test_latex_output(app: SphinxTestApp) -> None:
-    tex = read(app, "typographie.tex")
+def test_latex_output(built) -> None:
+    outdir = built("typography", "latex")
+    tex = read(outdir, "typographie.tex")
     assert r"\usepackage{sphinxfrenchtypography}" in tex
     assert tex.index(r"\usepackage{babel}") < tex.index(r"\usepackage{sphinxfrenchtypography}")
-    assert (app.outdir / "sphinxfrenchtypography.sty").is_file()
+    assert (outdir / "sphinxfrenchtypography.sty").is_file()
     assert rf"\section{{Qu’est\sphinxhyphen{{}}ce que le DevOps{NNBSP}?}}" in tex
     assert r"l’\sphinxstylestrong{Agile Systems Administration Group}" in tex
     assert f"l’inspirait{NBSP}: «{NBSP}DevOps{NBSP}» et “x” ici." in tex
@@ -177,11 +181,11 @@ def test_latex_output(app: SphinxTestApp) -> None:
     assert r"\sphinxhref{https://example.org/faq}{la FAQ" + NNBSP + "?}" in tex
 
 
-@pytest.mark.sphinx("latex", testroot="typography-en")
-def test_latex_english_untouched(app: SphinxTestApp) -> None:
-    tex = read(app, "typography.tex")
+def test_latex_english_untouched(built) -> None:
+    outdir = built("typography-en", "latex")
+    tex = read(outdir, "typography.tex")
     assert "sphinxfrenchtypography" not in tex
-    assert not (app.outdir / "sphinxfrenchtypography.sty").exists()
+    assert not (outdir / "sphinxfrenchtypography.sty").exists()
     assert NNBSP not in tex
     assert r"DevOps ?}" in tex
 
@@ -206,23 +210,22 @@ def gap(words: list[tuple[float, float, float, str]], first: str, second: str) -
 
 
 @pytest.mark.slow
-@pytest.mark.sphinx("latex", testroot="typography", srcdir="typography-pdf")
-def test_pdf_spaces(app: SphinxTestApp) -> None:
+def test_pdf_spaces(built) -> None:
     """pdflatex + babel-french: one thin space before « ? », no line break, 10:30 as is."""
     for tool in ("latexmk", "pdflatex", "pdftotext"):
         require_tool(tool)
-    app.build()
+    outdir = built("typography", "latex")
     result = subprocess.run(
         ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", "typographie.tex"],
-        cwd=app.outdir,
+        cwd=outdir,
         capture_output=True,
         text=True,
         check=False,
     )
-    log = (app.outdir / "typographie.log").read_text(encoding="latin-1")
+    log = (outdir / "typographie.log").read_text(encoding="latin-1")
     assert result.returncode == 0, log[-3000:]
     assert "not set up for use with LaTeX" not in log
-    words = pdf_words(app.outdir / "typographie.pdf")
+    words = pdf_words(outdir / "typographie.pdf")
 
     # The section title: a thin space (half a word space), not two spaces, not none.
     word_space = gap(words, "le", "DevOps")
@@ -237,7 +240,7 @@ def test_pdf_spaces(app: SphinxTestApp) -> None:
     assert "a:b," in texts
     # The narrow column: many line breaks, none before « ? : ; ! ».
     lines = subprocess.run(
-        ["pdftotext", str(app.outdir / "typographie.pdf"), "-"],
+        ["pdftotext", str(outdir / "typographie.pdf"), "-"],
         capture_output=True,
         text=True,
         check=True,

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.epub3 import Epub3Builder
+from sphinx.jinja2glue import BuiltinTemplateLoader, SphinxFileSystemLoader
 from sphinx.locale import _
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.writers.html5 import HTML5Translator
@@ -69,10 +70,20 @@ class BookEpubBuilder(Epub3Builder):
         super().init()
         self.add_css_file(CSS_FILE)
 
+    def init_templates(self) -> None:
+        """The cover page's template, found after the project's and the theme's.
+
+        Not through ``templates_path``: an absolute path there would make the build's
+        configuration, and so ``.buildinfo``, depend on the folder the book is in.
+        """
+        super().init_templates()
+        if isinstance(self.templates, BuiltinTemplateLoader):
+            self.templates.loaders.append(SphinxFileSystemLoader(str(HERE / "templates")))
+
     def copy_static_files(self) -> None:
         super().copy_static_files()
         static = Path(self.outdir, "_static")
-        copy_asset_file(HERE / "static" / CSS_FILE, static, force=True)
+        copy_asset_file(HERE / "static" / CSS_FILE, static / CSS_FILE, force=True)
         if self.config.epub_cover and self.config.epub_cover[0] == COVER_IMAGE:
             Path(self.outdir, COVER_IMAGE).write_text(cover_svg(self.config), encoding="utf-8")
 
@@ -179,7 +190,6 @@ def use_generated_cover(app: Sphinx, config: Config) -> None:
     """Without an ``epub_cover`` of the author's, the book gets the one drawn from its title."""
     if not config.epub_cover:
         config.epub_cover = (COVER_IMAGE, COVER_PAGE_TEMPLATE)
-    config.templates_path = [*config.templates_path, str(HERE / "templates")]
 
 
 def setup(app: Sphinx) -> None:

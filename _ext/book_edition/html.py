@@ -20,4 +20,8 @@ def add_style_sheet(app: Sphinx) -> None:
     if app.builder.name not in WEB_BUILDERS:
         return
     app.add_css_file(CSS_FILE.name)
-    copy_asset_file(CSS_FILE, Path(app.builder.outdir, "_static"), force=True)
+    # A file path, not the folder: before Sphinx makes ``_static``, copy_asset_file would
+    # write the style sheet under the folder's name.
+    static = Path(app.builder.outdir, "_static")
+    static.mkdir(parents=True, exist_ok=True)
+    copy_asset_file(CSS_FILE, static / CSS_FILE.name, force=True)

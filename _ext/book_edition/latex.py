@@ -90,7 +90,7 @@ class PeopleWithoutHeadings(SphinxPostTransform):
     heading move to the start of the biography, so links and the index still land there.
     """
 
-    default_priority = 25
+    default_priority = 26  # after the domain's printed index puts its ``\index`` in the term
     formats = ("latex",)
 
     def run(self, **kwargs: Any) -> None:
@@ -103,8 +103,14 @@ class PeopleWithoutHeadings(SphinxPostTransform):
                 definition = item.next_node(nodes.definition)
                 body = list(definition.children) if definition is not None else []
                 first = next((node for node in body if isinstance(node, nodes.paragraph)), None)
-                if term is not None and term["ids"] and first is not None:
-                    first.insert(0, nodes.target("", "", ids=list(term["ids"])))
+                if term is not None and first is not None:
+                    # the index entries of the term (raw LaTeX) go with its anchors
+                    kept = [child for child in term.children if isinstance(child, nodes.raw)]
+                    for child in kept:
+                        term.remove(child)
+                    first[0:0] = kept
+                    if term["ids"]:
+                        first.insert(0, nodes.target("", "", ids=list(term["ids"])))
                 replacement.extend(body)
             entry_list.replace_self(replacement)
 

@@ -58,7 +58,9 @@ def add_stylesheet(app: Sphinx) -> None:
         return
     static = Path(app.builder.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
-    copy_asset_file(Path(__file__).parent / "static" / "citations_fr.css", static, force=True)
+    # a file path: were the folder missing, copy_asset_file would write the file under its name
+    css = "citations_fr.css"
+    copy_asset_file(Path(__file__).parent / "static" / css, static / css, force=True)
     app.add_css_file("citations_fr.css")
 
 

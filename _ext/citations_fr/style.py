@@ -350,6 +350,32 @@ def typographic(text: Any) -> Any:
     return Text(*parts)
 
 
+#: An address written as text in a field (a note's « Copie archivée : https://… »), without
+#: the punctuation that ends its sentence.
+_URL = re.compile(r"https?://[^\s<>\"«»]+?(?=[.,;:!?)\]]*(?:\s|$))")
+
+
+def linked(text: Any) -> Any:
+    """Addresses written as text become links: clickable, and cut at their slashes in the
+    PDF (as text, a long address cannot be cut and runs into the margin)."""
+    if isinstance(text, String):
+        parts: list[Any] = []
+        position = 0
+        for match in _URL.finditer(text.value):
+            parts += [String(text.value[position : match.start()])]
+            parts += [HRef(match[0], String(match[0]))]
+            position = match.end()
+        return Text(*parts, String(text.value[position:])) if parts else text
+    if isinstance(text, HRef) or not isinstance(text, BaseMultipartText):
+        return text
+    parts = [linked(part) for part in text.parts]
+    if isinstance(text, Tag):
+        return Tag(text.name, *parts)
+    if isinstance(text, Protected):
+        return Protected(*parts)
+    return Text(*parts)
+
+
 # -- Template nodes ----------------------------------------------------------------------
 
 _LASTFIRST = find_plugin("pybtex.style.names", "lastfirst")()
@@ -510,7 +536,7 @@ class FrenchStyle(BaseStyle):
         context = {"entry": entry, "style": self, "bib_data": bib_data, "label": label}
         name = self.template_name(entry.type) or "misc"
         text = getattr(self, f"get_{name}_template")(entry).format_data(context)
-        return FormattedEntry(entry.key, typographic(text), label)
+        return FormattedEntry(entry.key, typographic(linked(text)), label)
 
     # -- building blocks --
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util.fileutil import copy_asset_file
 
@@ -14,6 +14,7 @@ from .env_access import domain_of
 from .footnotes import FirstMentionFootnotes
 from .latex import AnchorMentionsInTitles, ExpandFirstAcronym, FootnotesOutOfHeadings
 from .missing import warn_missing_reference
+from .print_index import PrintedIndex
 from .tooltips import TOOLTIP_BUILDERS, AddTooltips, FlattenTooltips
 
 if TYPE_CHECKING:
@@ -32,12 +33,30 @@ def add_assets(app: Sphinx) -> None:
         return
     static = Path(app.builder.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
-    names = ["devops.css"] + (["devops.js"] if app.builder.name in TOOLTIP_BUILDERS else [])
+    names = ["devops.css", "devops-index.css"]
+    names += ["devops.js"] if app.builder.name in TOOLTIP_BUILDERS else []
     for name in names:
         copy_asset_file(PACKAGE / "static" / name, static / name, force=True)
     app.add_css_file("devops.css")
     if "devops.js" in names:
         app.add_js_file("devops.js", defer="defer")
+
+
+#: The pages of the domain's indexes (``devops-terms``, ``devops-people``).
+INDEX_PAGES = frozenset(f"{DevOpsDomain.name}-{index.name}" for index in DevOpsDomain.indices)
+
+
+def style_index_page(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.Node | None,
+) -> None:
+    """The indexes list words: their page gets a stylesheet that undoes the code face Sphinx's
+    template gives every index entry (a stylesheet of that page only)."""
+    if pagename in INDEX_PAGES:
+        app.add_css_file("devops-index.css")
 
 
 def record_document(app: Sphinx, document: nodes.document) -> None:
@@ -78,9 +97,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         ExpandFirstAcronym,
         AnchorMentionsInTitles,
         FootnotesOutOfHeadings,
+        PrintedIndex,
     ):
         app.add_post_transform(transform)
     app.connect("builder-inited", add_assets)
+    app.connect("html-page-context", style_index_page)
     # After Sphinx's collectors (priority 500), which complete images and downloads.
     app.connect("doctree-read", record_document, priority=900)
     app.connect("env-get-updated", outdated_pages)

@@ -49,4 +49,11 @@ class FillBacklinks(SphinxPostTransform):
                     placeholder += domain.internal_link(
                         builder, fromdocname, docname, anchor, nodes.Text(title)
                     )
+                    if builder.format == "latex":  # on paper, the page of that mention
+                        placeholder += page_number(docname, anchor)
             placeholder += nodes.Text(".")
+
+
+def page_number(docname: str, anchor: str) -> nodes.raw:
+    """« (p. 7) »: the page a label of the PDF is on (the label Sphinx writes for an id)."""
+    return nodes.raw("", rf"~(p.~\pageref{{\detokenize{{{docname}:{anchor}}}}})", format="latex")

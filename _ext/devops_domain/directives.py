@@ -49,7 +49,7 @@ class EntryDirective(SphinxDirective):
     has_content = True
     optional_arguments = 1
     final_argument_whitespace = True
-    option_spec: ClassVar[OptionSpec] = {"aliases": comma_list}
+    option_spec: ClassVar[OptionSpec] = {"aliases": comma_list, "forms": comma_list}
 
     def run(self) -> list[nodes.Node]:
         name = " ".join(self.arguments[0].split()) if self.arguments else ""
@@ -88,7 +88,9 @@ class EntryDirective(SphinxDirective):
             term["ids"].append(anchor)
             self.state.document.note_explicit_target(term)
             self.domain.note_entry(entry)
-            result.insert(0, addnodes.index(entries=self.index_entries(entry)))
+            result.insert(
+                0, addnodes.index(entries=self.index_entries(entry), devops_index=entry.sort_text)
+            )
         return result
 
     def fence_is_closed(self) -> bool:
@@ -140,6 +142,7 @@ class EntryDirective(SphinxDirective):
             lineno=self.lineno,
             anchor=anchor,
             aliases=self.options.get("aliases", ()),
+            forms=self.options.get("forms", ()),
         )
 
     def heading(self, entry: Entry) -> list[nodes.Node]:

@@ -222,6 +222,7 @@ class DevOpsDomain(Domain):
             )
             reference["classes"].append("devops-term")
             reference["devops_key"] = entry.keys[0]
+        reference["devops_index"] = entry.sort_text  # its line of the printed index
         reference["ids"] = list(ids)
         reference["refdoc"] = fromdocname
         return reference
@@ -244,9 +245,17 @@ class DevOpsDomain(Domain):
         return results
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each entry under its name (in the search), and, for intersphinx, under each alias
+        and form and in lower case (priority -1: not in the search): another project's
+        ``{external:devops:term}`` matches a name exactly."""
         for entry in self.all_entries():
-            if entry.name:
-                yield entry.name, entry.name, entry.kind, entry.docname, entry.anchor, 1
+            if not entry.name:
+                continue
+            yield entry.name, entry.name, entry.kind, entry.docname, entry.anchor, 1
+            others = dict.fromkeys((*entry.names[1:], *entry.keys))
+            others.pop(entry.name, None)
+            for name in others:
+                yield name, name, entry.kind, entry.docname, entry.anchor, -1
 
     # -- checks after all documents are read ----------------------------------------------------
     def check_consistency(self) -> None:
@@ -254,7 +263,7 @@ class DevOpsDomain(Domain):
         for entry in self.all_entries():
             if not entry.name:
                 continue
-            names = (entry.name, *entry.aliases)
+            names = entry.names
             for position, (name, key) in enumerate(zip(names, entry.keys, strict=True)):
                 is_alias = position > 0
                 first, first_is_alias = owners.setdefault((entry.kind, key), (entry, is_alias))

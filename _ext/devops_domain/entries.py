@@ -51,6 +51,7 @@ class Entry(NamedTuple):
     lineno: int
     anchor: str
     aliases: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
     expansion: str = ""
     see: tuple[str, ...] = ()
     footnote: bool = False
@@ -60,9 +61,14 @@ class Entry(NamedTuple):
     digest: str = ""
 
     @property
+    def names(self) -> tuple[str, ...]:
+        """Every name that finds this entry: its name, its aliases, then its other forms."""
+        return (self.name, *self.aliases, *self.forms)
+
+    @property
     def keys(self) -> tuple[str, ...]:
-        """Every key that finds this entry: its name, then its aliases."""
-        return tuple(lookup_key(name) for name in (self.name, *self.aliases))
+        """The lookup key of each of ``names``."""
+        return tuple(lookup_key(name) for name in self.names)
 
     @property
     def sort_text(self) -> str:

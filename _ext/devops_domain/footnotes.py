@@ -20,7 +20,7 @@ from .copies import copy_for_page
 from .env_access import domain_of
 from .outputs import excluded_xrefs
 from .reading import is_entry, is_mention
-from .sphinx_compat import build_tags
+from .sphinx_compat import build_tags, current_builder
 from .tooltips import tooltip_id
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class FirstMentionFootnotes(SphinxPostTransform):
         # Decide « first » on the mentions this output really has; the ``only`` blocks it
         # drops stay in the doctree until Sphinx has resolved (and checked) their references.
         excluded = excluded_xrefs(self.document, build_tags(self.env))
+        # Texinfo writes the title of a topic, sidebar or admonition as plain text.
+        plain_titles = current_builder(self.env).format == "texinfo"
         seen: set[tuple[str, str, str]] = set()
         added: set[str] = set()
         # (Sphinx joins the parts without setting their children's ``parent``: no walk up.)
@@ -70,7 +72,7 @@ class FirstMentionFootnotes(SphinxPostTransform):
             entry = domain.find(mention["reftype"], mention["reftarget"])
             if entry is None or not wants_footnote(entry) or not has_text(entry):
                 continue
-            if is_excluded(mention):  # the one check that walks up the tree: last
+            if is_excluded(mention, plain_titles):  # the one check that walks up: last
                 continue
             docname = mention["refdoc"]
             # An entry is its document and anchor: anchors are unique per document only.
@@ -127,12 +129,16 @@ class FirstMentionFootnotes(SphinxPostTransform):
         return candidate
 
 
-def is_excluded(mention: nodes.Element) -> bool:
-    """Mentions in footnotes and in entries never carry a footnote of their own."""
-    return any(
-        isinstance(parent, nodes.footnote) or is_entry(parent)
-        for parent in traverse_parent(mention.parent)
-    )
+def is_excluded(mention: nodes.Element, plain_titles: bool = False) -> bool:
+    """Mentions in footnotes and in entries never carry a footnote of their own; nor, where
+    the output writes such titles as plain text (``plain_titles``: the footnote would be lost
+    there), mentions in the title of a topic, sidebar or admonition: the next one does."""
+    for parent in traverse_parent(mention.parent):
+        if isinstance(parent, nodes.footnote) or is_entry(parent):
+            return True
+        if plain_titles and isinstance(parent, nodes.title):
+            return not isinstance(parent.parent, (nodes.section, nodes.table))
+    return False
 
 
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:

@@ -29,6 +29,9 @@ class EntryIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = domain_of(self.domain.env)
+        if current_builder(domain.env).format == "latex":
+            # On paper the book's index holds each entry with all its pages (print_index).
+            return [], True
         wanted = set(docnames) if docnames is not None else None
         entries = sorted(
             (
