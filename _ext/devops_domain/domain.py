@@ -195,6 +195,8 @@ class DevOpsDomain(Domain):
         reference = self.make_reference(builder, fromdocname, entry, contnode, node["ids"])
         if node.get("devops_tooltip"):
             reference["tooltip_id"] = node["devops_tooltip"]
+        if node.get("devops_see"):
+            reference["devops_see"] = True  # a name in a « Voir aussi » list, not a mention
         return reference
 
     def make_reference(
