@@ -126,3 +126,11 @@ def test_citation_and_bibliography(tex):
         assert labels[key] == label or labels[key].endswith(f" {label}"), (label, labels[key])
     assert "Shafer" in bibliography[1]
     assert "Agile Infrastructure" in bibliography[1]
+
+
+def test_see_also_lists_only_the_names(tex):
+    """The glossary's « Voir aussi : DevSecOps, CI/CD. » names the terms: the long form of
+    CI/CD is for running text."""
+    see_lines = [line for line in tex.splitlines() if line.startswith("Voir aussi")]
+    assert any(r"\sphinxcrossref{CI/CD}}}" in line for line in see_lines)
+    assert not [line for line in see_lines if "(intégration" in line]

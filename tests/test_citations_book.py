@@ -90,3 +90,18 @@ def test_the_bibliography_page_follows_french_conventions(book_build):
         assert french in text
     for english in ["June", "visited on", "URL:", "Accessed"]:
         assert english not in text
+
+
+def test_an_authors_apostrophe_is_typographic_in_the_citation_too(book_build):
+    """« (O’Reilly Media, s. d.) », as the bibliography entry writes it: not a straight
+    quote (in the PDF, LaTeX's ``\\textquotesingle``)."""
+    page = book_build("html") / "source" / "personnes.html"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    cited = [text_of(c) for c in html.select(".bibtex-citation") if "Reilly" in c.get_text()]
+    assert set(cited) == {"(O’Reilly Media, s. d.)"}
+    [tex] = book_build("latex").glob("*.tex")
+    latex = tex.read_text(encoding="utf-8")
+    # The hidden label of the entry (``\\bibitem[O\\textquotesingle{}Reilly Media s. d.]``) is
+    # not printed; the citations are links to it.
+    printed = re.findall(r"\\hyperlink\{cite\.[^}]*\}\{([^}]*Reilly[^}]*)\}", latex)
+    assert set(printed) == {"O’Reilly Media, s.\u00a0d."}

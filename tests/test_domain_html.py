@@ -173,6 +173,24 @@ def test_entries_render_with_see_also_and_backlinks(pages):
     assert unused.select_one("p.devops-backlinks") is None
 
 
+def test_mentioned_in_is_written_as_any_link(pages):
+    """« Mentionné dans : Premier chapitre. », as Sphinx writes a link to another page."""
+    html = (pages.outdir / "glossaire.html").read_text(encoding="utf-8")
+    assert (
+        'Mentionné dans\u00a0: <a class="reference internal" href="chap1.html'
+        '#mention-term-devops-1">Premier chapitre</a>.</p>'
+    ) in html
+
+
+def test_the_search_finds_an_entry_by_the_titles_it_lists(pages):
+    """The titles of « Mentionné dans » are text of the page, as any link's text is:
+    searching « chapitre » finds the glossary, whose only « chapitre » is in those lists."""
+    index = search_index((pages.outdir / "searchindex.js").read_bytes())
+    glossary = index["docnames"].index("glossaire")
+    found = index["terms"]["chapitr"]
+    assert glossary in (found if isinstance(found, list) else [found])
+
+
 def test_person_entry_lists_every_document(pages):
     entry = pages("personnes.html").find(id="person-Patrick-Debois").find_next_sibling("dd")
     links = [a["href"] for a in entry.select("p.devops-backlinks a")]

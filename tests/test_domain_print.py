@@ -144,3 +144,27 @@ def test_text_builder_shows_footnotes(tmp_path_factory):
     text = (built.outdir / "chap1.txt").read_text(encoding="utf-8")
     assert "Lorsque **Patrick Debois**[1] crée le DevOps[2]" in text
     assert "[1] **Patrick Debois** a inventé le mot DevOps." in text
+
+
+def test_see_also_shows_names_and_leaves_the_first_mention(tmp_path):
+    """« Voir aussi : CI/CD, GitOps. » is a list of names, not running text: no long form
+    there, and the chapter's first mention, after it, still explains the acronym."""
+    srcdir = copy_root("domain", tmp_path)
+    glossary = srcdir / "glossaire.md"
+    text = glossary.read_text(encoding="utf-8") + "\nLe {term}`CI/CD` automatise.\n"
+    glossary.write_text(text, encoding="utf-8")
+    expanded = "CI/CD (intégration continue et déploiement continu) automatise."
+    text_output = build(srcdir, "text")
+    assert text_output.warnings == ""
+    shown = " ".join((text_output.outdir / "glossaire.txt").read_text(encoding="utf-8").split())
+    assert "Voir aussi : CI/CD, GitOps." in shown
+    assert f"Le {expanded}" in shown
+    latex_output = build(srcdir, "latex")
+    assert latex_output.warnings == ""
+    tex = (latex_output.outdir / "domaine.tex").read_text(encoding="utf-8")
+    glossary_tex = tex[tex.index(r"\chapter{Glossaire}") :]
+    assert re.search(r"Voir aussi\s: .*\{\\sphinxcrossref\{CI/CD\}\}\}, ", glossary_tex)
+    assert glossary_tex.count("(intégration continue et déploiement continu)") == 2
+    assert re.search(
+        r"\{\\sphinxcrossref\{CI/CD \(intégration[^}]*\)\}\}\} automatise", glossary_tex
+    )

@@ -13,6 +13,7 @@ from html import unescape
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from book_stack import EXTENSIONS
 from conftest import require_tool
 from docutils import nodes
 from docutils.frontend import get_default_settings
@@ -74,6 +75,15 @@ def test_elided_apostrophe_before_inline_markup(built) -> None:
     assert 'lorsqu’<code class="docutils literal notranslate">' in html
     # docutils' French smartquotes would have made a closing quote of each of them.
     assert not re.search(r"\w”<", html)
+
+
+def test_elided_apostrophe_before_a_restructuredtext_role(built) -> None:
+    """reST writes the elision ``l'\\ :devops:term:`Éthique```: « l’Éthique », not « l”… »."""
+    outdir = built(
+        "portable-rst", extensions=list(EXTENSIONS), bibtex_bibfiles=["refs.bib"], language="fr"
+    )
+    html = read(outdir, "chapter.html")
+    assert re.search(rf"En français{NBSP}: l’<a [^>]*term-Ethique", html)
 
 
 def test_real_quotes_still_work(built) -> None:

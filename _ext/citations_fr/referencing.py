@@ -13,7 +13,9 @@ Registered as ``author_year_fr`` in the group ``sphinxcontrib.bibtex.style.refer
   works of the same authors and year;
 * consecutive works of the same authors in one parenthetical citation name them once:
   « (Forsgren et al., 2018, 2019) »;
-* a locator's abbreviation keeps its number on its line: « p.\u00a012 » (U+00A0).
+* a locator's abbreviation keeps its number on its line: « p.\u00a012 » (U+00A0);
+* an author's apostrophe is the typographic one, as in the bibliography: « (O’Reilly
+  Media, s. d.) », not ``O'Reilly`` (which LaTeX prints as a straight quote).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, reference
 
-from .style import TERMS, entry_year, year_suffix
+from .style import TERMS, entry_year, typographic, year_suffix
 
 if TYPE_CHECKING:
     from pybtex.richtext import BaseText
@@ -78,6 +80,12 @@ def year(children: list[Any], data: dict[str, Any]) -> Text:
     assert not children
     entry = data["entry"]
     return Text(entry_year(entry) + year_suffix(data["formatted_entry"].label, entry))
+
+
+@node
+def apostrophes(children: list[Any], data: dict[str, Any]) -> BaseText:
+    """The citation of ``children`` with :func:`~citations_fr.style.typographic` apostrophes."""
+    return typographic(join[children].format_data(data))
 
 
 def french_person() -> PersonStyle:
@@ -245,3 +253,7 @@ class FrenchAuthorYearReferenceStyle(GroupReferenceStyle):
             ]
         )
         super().__post_init__()  # type: ignore[no-untyped-call]  # sphinxcontrib-bibtex
+
+    def outer(self, role_name: str, children: list[BaseText]) -> Node:
+        """The role's own outer template, its text given typographic apostrophes."""
+        return apostrophes[super().outer(role_name, children)]

@@ -337,17 +337,20 @@ class FrenchSortingStyle(BaseSortingStyle):
 
 
 def typographic(text: Any) -> Any:
-    """``'`` becomes the French typographic apostrophe, except in links (URLs)."""
+    """``'`` becomes the French typographic apostrophe, except in links (URLs).
+
+    Every other kind of rich text keeps its kind and parameters (``text.info``: a tag's
+    name, the reference of a citation to its entry); a :class:`~pybtex.richtext.Text`,
+    whatever its subclass, becomes a plain one.
+    """
     if isinstance(text, String):
         return String(text.value.replace("'", APOSTROPHE))
     if isinstance(text, HRef) or not isinstance(text, BaseMultipartText):
         return text
     parts = [typographic(part) for part in text.parts]
-    if isinstance(text, Tag):
-        return Tag(text.name, *parts)
-    if isinstance(text, Protected):
-        return Protected(*parts)
-    return Text(*parts)
+    if isinstance(text, Text):
+        return Text(*parts)
+    return type(text)(*text.info, *parts)
 
 
 #: An address written as text in a field (a note's « Copie archivée : https://… »), without

@@ -84,7 +84,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         html=(devops_nodes.visit_term_reference_html, None),  # departs as any reference
     )
     app.add_node(devops_nodes.backlinks)
-    app.add_node(devops_nodes.link_list, html=(devops_nodes.visit_link_list_html, None))
     app.add_node(  # made for html and dirhtml pages only (AddTooltips)
         devops_nodes.tooltip_store,
         html=(devops_nodes.visit_tooltip_store_html, devops_nodes.depart_tooltip_store_html),

@@ -9,7 +9,7 @@ from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .env_access import domain_of
-from .nodes import HTML_PAGE_BUILDERS, backlinks, link_list
+from .nodes import HTML_PAGE_BUILDERS, backlinks
 from .sphinx_compat import current_builder
 
 _ = get_translation("devops_domain")
@@ -32,25 +32,16 @@ class FillBacklinks(SphinxPostTransform):
                 placeholder.parent.remove(placeholder)
                 continue
             fromdocname = placeholder["refdoc"]
-            targets = [
-                (title, docname, mentions[0].anchor) for docname, title, mentions in documents
-            ]
             placeholder += nodes.Text(_("Mentioned in: "))
-            if builder.name in HTML_PAGE_BUILDERS:
-                links = [
-                    (title, domain.href(builder, fromdocname, docname, anchor))
-                    for title, docname, anchor in targets
-                ]
-                placeholder += link_list("", links=links)
-            else:
-                for position, (title, docname, anchor) in enumerate(targets):
-                    if position:
-                        placeholder += nodes.Text(", ")
-                    placeholder += domain.internal_link(
-                        builder, fromdocname, docname, anchor, nodes.Text(title)
-                    )
-                    if builder.format == "latex":  # on paper, the page of that mention
-                        placeholder += page_number(docname, anchor)
+            for position, (docname, title, mentions) in enumerate(documents):
+                if position:
+                    placeholder += nodes.Text(", ")
+                anchor = mentions[0].anchor
+                placeholder += domain.internal_link(
+                    builder, fromdocname, docname, anchor, nodes.Text(title)
+                )
+                if builder.format == "latex":  # on paper, the page of that mention
+                    placeholder += page_number(docname, anchor)
             placeholder += nodes.Text(".")
 
 

@@ -144,12 +144,6 @@ class DevOpsDomain(Domain):
             return node_class("", "", child, internal=True, refid=anchor)
         return node_class("", "", child, internal=True, refuri=f"{uri}#{anchor}")
 
-    def href(self, builder: Builder, fromdocname: str, todocname: str, anchor: str) -> str:
-        """The address of an anchor as a page of ``fromdocname`` links to it."""
-        if fromdocname == todocname:
-            return f"#{anchor}"
-        return f"{builder.get_relative_uri(fromdocname, todocname)}#{anchor}"
-
     def find(self, kind: str, name: str) -> Entry | None:
         """The entry a mention refers to: by name or alias, ignoring case, not accents."""
         return self.lookups.find(kind, name)
@@ -195,6 +189,8 @@ class DevOpsDomain(Domain):
         reference = self.make_reference(builder, fromdocname, entry, contnode, node["ids"])
         if node.get("devops_tooltip"):
             reference["tooltip_id"] = node["devops_tooltip"]
+        if node.get("devops_see"):
+            reference["devops_see"] = True  # a name in a « Voir aussi » list, not a mention
         return reference
 
     def make_reference(

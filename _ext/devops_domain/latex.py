@@ -19,7 +19,8 @@ class ExpandFirstAcronym(SphinxPostTransform):
 
     Outside HTML an abbreviation has no tooltip: Sphinx's LaTeX writer expands it once per
     book, its text writer at every use, Texinfo inside a link not at all; a reader of one
-    chapter wants it once per chapter.
+    chapter wants it once per chapter.  A glossary entry's « Voir aussi » list is not running
+    text: it shows the names only, and leaves the chapter's first mention to come.
     """
 
     default_priority = 30
@@ -33,7 +34,7 @@ class ExpandFirstAcronym(SphinxPostTransform):
             for abbreviation in list(reference.findall(nodes.abbreviation)):
                 first = (reference.get("refdoc", ""), reference.get("devops_key", ""))
                 replacement: list[nodes.Node] = list(abbreviation.children)
-                if first not in seen:
+                if first not in seen and not reference.get("devops_see"):
                     seen.add(first)
                     replacement.append(nodes.Text(f" ({abbreviation['explanation']})"))
                 abbreviation["classes"] = []

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 #: Builders that write one HTML page per document with the translator's own visitors: the
-#: domain's compact nodes (tooltip HTML, link lists) are made for them only.
+#: domain's tooltip HTML is made for them only.
 HTML_PAGE_BUILDERS = ("html", "dirhtml")
 
 
@@ -20,25 +20,6 @@ class term_reference(nodes.reference):
 
 class backlinks(nodes.paragraph):
     """Placeholder for « Mentionné dans … » under an entry, filled at write time."""
-
-
-class link_list(nodes.Inline, nodes.Element):
-    """HTML pages only: links written as ``<a>`` tags straight from ``(title, href)`` pairs.
-
-    A glossary of a large book lists thousands of « Mentionné dans » links; one node per
-    list instead of a reference and a text node per link keeps that page light to build.
-    """
-
-
-def visit_link_list_html(self: HTML5Translator, node: link_list) -> None:
-    """Write what Sphinx writes for an internal reference holding a text, for each link."""
-    self.body.append(
-        ", ".join(
-            f'<a class="reference internal" href="{self.attval(href)}">{self.encode(title)}</a>'
-            for title, href in node["links"]
-        )
-    )
-    raise nodes.SkipNode
 
 
 class tooltip_store(nodes.General, nodes.Element):

@@ -13,6 +13,11 @@ quote (``d'« Accelerate »``), where smartquotes would see a closing one.
 The list of words, rather than « any letter », keeps real quotes working: in
 ``il dit 'non'[^1]`` the closing quote follows a letter and is followed by the footnote's
 number, but ``non`` is not an elided word.
+
+In reStructuredText the elision is written ``l'\\ :devops:term:`DevOps```: docutils keeps
+the escaped space in the ``Text`` node as a null character then the space, which no reader
+sees (:func:`docutils.nodes.unescape`); the quote is followed by nothing visible, so it is
+looked at as if it ended the text.
 """
 
 from __future__ import annotations
@@ -39,6 +44,18 @@ ELIDED = re.compile(
 #: What may follow an elision's apostrophe: a letter or digit, or an opening quote
 #: (« d'« Accelerate » », which smartquotes alone would turn into « d”« »).
 FOLLOWS_ELISION = frozenset("«“")
+
+#: An escaped space as docutils' reST parser keeps it in a ``Text`` node (``\\ ``): not shown.
+ESCAPED_SPACE = re.compile("\x00[ \n]")
+
+
+def _shown_after(text: str, index: int) -> int:
+    """The index of the first character after ``index`` that a reader sees (escaped spaces
+    skipped)."""
+    index += 1
+    while match := ESCAPED_SPACE.match(text, index):
+        index = match.end()
+    return index
 
 
 def _smartquotes_educate_quotes(transform: SphinxTransform) -> bool:
@@ -72,8 +89,9 @@ class FrenchElision(SphinxTransform):
                     continue
                 for match in ELIDED.finditer(str(piece.node)):
                     quote = piece.start + match.end() - 1
-                    following = block.text[quote + 1 : quote + 2]
-                    at_end = quote == piece.end - 1
+                    shown = _shown_after(block.text, quote)
+                    following = block.text[shown : shown + 1]
+                    at_end = shown >= piece.end
                     if (at_end and following.isalnum()) or following in FOLLOWS_ELISION:
                         replacements[quote] = APOSTROPHE
             if replacements:
