@@ -14,7 +14,9 @@
 * located warnings for the .bib files (:mod:`citations_fr.checks`): a syntax error
   (``citations.bibfile``), a repeated key or field (``bibtex.bibfile_data_error``, as
   sphinxcontrib-bibtex warns it; the rest of the file is kept), an entry of a type that
-  the style does not know (``citations.unknown_entry_type``).
+  the style does not know (``citations.unknown_entry_type``);
+* each entry formatted once per build, for the bibliography and its tooltips alike
+  (:mod:`citations_fr.format_once`, switch ``citations_format_once``).
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     from .bibliography import MarkAuthorYearEntries
     from .checks import read_bibfiles, warn_unsupported_types
+    from .format_once import register_style
     from .parser import (
         FillCitationTexts,
         PandocCitationsParser,
@@ -87,6 +90,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     pybtex.plugin.register_plugin("pybtex.style.formatting", "fr", FrenchStyle, force=True)
     pybtex.plugin.register_plugin("pybtex.style.labels", "fr", FrenchLabelStyle, force=True)
     pybtex.plugin.register_plugin("pybtex.style.sorting", "fr", FrenchSortingStyle, force=True)
+    # each entry formatted once per build, not for the bibliography and again for the tooltip
+    app.add_config_value("citations_format_once", True, "", types=frozenset({bool}))
+    app.connect("config-inited", register_style)
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing",
         "author_year_fr",
