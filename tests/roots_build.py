@@ -103,6 +103,16 @@ def search_index(data: bytes) -> dict:
     return json.loads(text[len("Search.setIndex(") : -1])
 
 
+def output_files(outdir: Path, pattern: str = "*") -> dict[str, bytes]:
+    """The files a build wrote, by path, for byte-for-byte comparisons; not ``.buildinfo``,
+    which holds the hash of the configuration (a switch turned off changes it)."""
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted(outdir.rglob(pattern))
+        if path.is_file() and path.name != ".buildinfo"
+    }
+
+
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     """Replace ``old`` in a source file; an edit that no longer applies fails loudly."""
     text = path.read_text(encoding="utf-8")

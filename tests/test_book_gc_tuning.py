@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import gc
 import os
-from pathlib import Path
 from types import SimpleNamespace
 
 import book_gc_tuning
 import pytest
-from roots_build import build, copy_root, sphinx_build
+from roots_build import build, copy_root, output_files, sphinx_build
 
 
 def switched(on: bool) -> SimpleNamespace:
@@ -43,15 +42,6 @@ def test_switched_off_changes_nothing():
     book_gc_tuning.restore(app, None)
 
 
-def pages(outdir: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(outdir).as_posix(): path.read_bytes()
-        for path in sorted(outdir.rglob("*"))
-        if path.is_file() and path.name != ".buildinfo"
-    }
-
-
-@pytest.mark.sphinx
 def test_same_output_on_and_off_and_nothing_left_frozen(tmp_path):
     built = {}
     for on in (True, False):
@@ -63,7 +53,7 @@ def test_same_output_on_and_off_and_nothing_left_frozen(tmp_path):
         assert result.warnings == ""
         assert gc.get_freeze_count() == 0
         assert gc.get_threshold() == before
-        built[on] = pages(result.outdir)
+        built[on] = output_files(result.outdir)
     assert len(built[True]) > 5
     assert built[True] == built[False]
 
@@ -75,7 +65,7 @@ def test_the_book_is_the_same_without_the_tuning(book_build, tmp_path):
     out = tmp_path / "html"
     result = sphinx_build("html", out, "-D", "book_gc_tuning=0", doctrees=tmp_path / "doctrees")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    on, off = pages(html), pages(out)
+    on, off = output_files(html), output_files(out)
     assert sorted(on) == sorted(off)
     assert [name for name in on if on[name] != off[name]] == []
     assert os.path.exists(html / "source" / "introduction.html")

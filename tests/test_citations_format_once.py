@@ -5,14 +5,13 @@ and off."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from citations_fr.format_once import FrenchStyleFormattedOnce
 from citations_fr.style import FrenchStyle
 from pybtex.database import Entry, Person
 from pybtex.richtext import Text
-from roots_build import build, copy_root, sphinx_build
+from roots_build import build, copy_root, output_files, sphinx_build
 
 
 def counting_formats(monkeypatch) -> list[str]:
@@ -77,14 +76,6 @@ def test_a_build_formats_each_entry_once(tmp_path, monkeypatch, on, per_entry):
     assert 'title="Shafer, Andrew' in page  # a tooltip, from the same formatting
 
 
-def files(outdir: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(outdir).as_posix(): path.read_bytes()
-        for path in sorted(outdir.rglob("*"))
-        if path.is_file() and path.name != ".buildinfo"
-    }
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("builder", ["html", "latex"])
 def test_the_book_is_the_same_formatting_twice(book_build, tmp_path, builder):
@@ -94,7 +85,7 @@ def test_the_book_is_the_same_formatting_twice(book_build, tmp_path, builder):
         builder, out, "-D", "citations_format_once=0", doctrees=tmp_path / "doctrees"
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
-    on, off = files(book_build(builder)), files(out)
+    on, off = output_files(book_build(builder)), output_files(out)
     assert len(on) > 10
     assert sorted(on) == sorted(off)
     assert [name for name in on if on[name] != off[name]] == []
