@@ -144,3 +144,24 @@ def sphinx_build(
         check=False,
         env=env,
     )
+
+
+def latex_to_pdf(latex_outdir: Path) -> Path:
+    """The PDF of a LaTeX build, made by the folder's own Makefile as ``make latexpdf`` does
+    (latexmk, stopping at the first LaTeX error); the test fails with the end of the log."""
+    result = subprocess.run(
+        [
+            "make",
+            "-C",
+            str(latex_outdir),
+            "all-pdf",
+            "LATEXMKOPTS=-interaction=nonstopmode -halt-on-error",
+        ],
+        capture_output=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    (pdf,) = Path(latex_outdir).glob("*.pdf")
+    return pdf

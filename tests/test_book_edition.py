@@ -4,7 +4,6 @@ built in-process), and the EPUB as a reading app sees it (the real book)."""
 from __future__ import annotations
 
 import re
-import subprocess
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -13,7 +12,7 @@ import pytest
 from book_edition.roles import read_the_docs_links
 from bs4 import BeautifulSoup
 from conftest import BOOK, FOOTNOTES, require_tool
-from roots_build import Built, build, copy_root
+from roots_build import Built, build, copy_root, latex_to_pdf
 from test_book_print import fonts_of
 
 READ_THE_DOCS = {
@@ -171,14 +170,7 @@ def test_author_italics_kept_on_links(tmp_path: Path) -> None:
     \\sphinxcrossref is \\emph: the two cancelled out, and plain links were italic)."""
     require_tool("latexmk")
     app = edition(tmp_path, "latex")
-    pdf = subprocess.run(
-        ["make", "-C", str(app.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
-        capture_output=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-    )
-    assert pdf.returncode == 0, pdf.stdout[-3000:]
+    latex_to_pdf(app.outdir)
     pages = (fonts_of(app.outdir / "livre.pdf", number) for number in range(1, 20))
     runs = next(page for page in pages if any(text == "la section" for text, _, _ in page))
     link_colour = next(colour for text, _, colour in runs if text == "la section")

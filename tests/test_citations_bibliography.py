@@ -17,7 +17,7 @@ import pytest
 import roots_build
 from bs4 import BeautifulSoup
 from conftest import require_tool
-from roots_build import Built, copy_root
+from roots_build import Built, copy_root, latex_to_pdf
 
 
 def build(dest: Path, builder: str) -> Built:
@@ -107,16 +107,9 @@ def test_the_epub_has_the_same_entries_and_stylesheet(tmp_path):
 @pytest.fixture(scope="module")
 def pdf(tmp_path_factory) -> Path:
     require_tool("latexmk")
-    make = require_tool("make")
+    require_tool("make")
     built = build(tmp_path_factory.mktemp("pdf"), "latex")
-    result = subprocess.run(
-        [make, "-C", str(built.outdir), "all-pdf", "LATEXMKOPTS=-interaction=nonstopmode"],
-        capture_output=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    latex_to_pdf(built.outdir)
     return built.outdir / "bibliographie.pdf"
 
 

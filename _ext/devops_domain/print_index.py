@@ -12,6 +12,7 @@ page before ``\\begin{description}``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
@@ -24,6 +25,8 @@ from .entries import french_sort_key
 from .latex import HEADINGS
 
 APOSTROPHE = "\N{RIGHT SINGLE QUOTATION MARK}"
+#: An apostrophe of elision, between two letters (not a quotation mark: 'sq').
+ELIDED = re.compile(r"(?<=\w)'(?=\w)")
 #: What makeindex and xindy read specially in an entry, and how Sphinx quotes it.
 INDEX_QUOTES = (
     (r"\{", r"\sphinxleftcurlybrace{}"),
@@ -38,12 +41,13 @@ INDEX_QUOTES = (
 def index_text(text: str, engine: str) -> str:
     r"""``text`` as LaTeX, quoted for makeindex and xindy.
 
-    A straight apostrophe (a name as the author typed it in a directive) is the typographic
-    one the text prints, and a character, not ``\textquotesingle{}``: LaTeX writes that
-    command to the index file with a space after it when the ``\index`` is in an argument (a
-    glossary term), so a term's definition and its mentions became two index lines.
+    A straight apostrophe between two letters (a name as the author typed it in a directive:
+    « d'approvisionnement ») is the typographic one the text prints, and a character, not
+    ``\textquotesingle{}``: LaTeX writes that command to the index file with a space after it
+    when the ``\index`` is in an argument (a glossary term), so a term's definition and its
+    mentions became two index lines.
     """
-    value = escape(text.replace("'", APOSTROPHE), engine)
+    value = escape(ELIDED.sub(APOSTROPHE, text), engine)
     for special, quoted in INDEX_QUOTES:
         value = value.replace(special, quoted)
     return value
