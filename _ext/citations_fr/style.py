@@ -268,8 +268,9 @@ def label_base(entry: Entry) -> str:
         names = join_names([last_name(person) for person in persons])
     else:
         names = plain(entry.fields.get("title", entry.key))
-    # ordinary spaces: a label is a name (« Forsgren et al. 2018 »), not set text
-    return f"{names} {entry_year(entry)}".replace(NBSP, " ")
+    # ordinary spaces: a label is a name (« Forsgren et al. 2018 »), not set text; its
+    # apostrophe is the one the citations show (« O’Reilly Media »)
+    return f"{names} {entry_year(entry)}".replace(NBSP, " ").replace("'", APOSTROPHE)
 
 
 def year_suffix(label: str, entry: Entry) -> str:
