@@ -138,7 +138,8 @@ class DevOpsDomain(Domain):
         child: nodes.Node,
         node_class: type[nodes.reference] = nodes.reference,
     ) -> nodes.reference:
-        """What ``sphinx.util.nodes.make_refnode`` makes, with each page's URI computed once."""
+        """What ``sphinx.util.nodes.make_refnode`` makes, except in an output of one page (man),
+        where a link to another document is a ``refid``, not a « #anchor » to show."""
         uri = "" if fromdocname == todocname else builder.get_relative_uri(fromdocname, todocname)
         if not uri:  # the same page, or an output of one page (man): « #anchor » would show
             return node_class("", "", child, internal=True, refid=anchor)
