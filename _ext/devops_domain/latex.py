@@ -47,6 +47,15 @@ LABELLED = (nodes.section, nodes.table, nodes.figure)
 HEADINGS = (nodes.title, nodes.caption, nodes.rubric)
 
 
+def heading_of(node: nodes.Node) -> tuple[nodes.Element, nodes.Element] | None:
+    """The heading ``node`` stands in, and what LaTeX sets around it: a rubric itself, or
+    the element a title or caption heads; ``None`` outside headings."""
+    heading = next(iter(traverse_parent(node.parent, HEADINGS)), None)
+    if heading is None:
+        return None
+    return heading, heading if isinstance(heading, nodes.rubric) else heading.parent
+
+
 class AnchorMentionsInTitles(SphinxPostTransform):
     """Give a mention that stands in a heading an anchor LaTeX can set, on the same page.
 
@@ -63,10 +72,10 @@ class AnchorMentionsInTitles(SphinxPostTransform):
         for reference in list(self.document.findall(nodes.reference)):
             if not reference["ids"]:
                 continue
-            heading = next(iter(traverse_parent(reference.parent, HEADINGS)), None)
-            if heading is None or heading.parent is None:
+            found = heading_of(reference)
+            if found is None or found[0].parent is None:
                 continue
-            element = heading if isinstance(heading, nodes.rubric) else heading.parent
+            element = found[1]
             if isinstance(element, LABELLED):
                 element["ids"].extend(reference["ids"])
             else:
@@ -97,10 +106,10 @@ class FootnotesOutOfHeadings(SphinxPostTransform):
             footnote = footnotes.get(reference.get("refid", ""))
             if footnote is None or reference.parent is None:
                 continue
-            heading = next(iter(traverse_parent(reference.parent, HEADINGS)), None)
-            if heading is None:
+            found = heading_of(reference)
+            if found is None:
                 continue
-            element = heading if isinstance(heading, nodes.rubric) else heading.parent
+            element = found[1]
             if isinstance(element, LABELLED):
                 continue  # Sphinx's own transform handles these
             reference.replace_self(footnotemark("", reference.astext(), refid=reference["refid"]))

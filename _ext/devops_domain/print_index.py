@@ -18,11 +18,10 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.nodes import traverse_parent
 from sphinx.util.texescape import escape
 
 from .entries import french_sort_key
-from .latex import HEADINGS
+from .latex import heading_of
 
 APOSTROPHE = "\N{RIGHT SINGLE QUOTATION MARK}"
 #: An apostrophe of elision, between two letters (not a quotation mark: 'sq').
@@ -94,11 +93,11 @@ class PrintedIndex(SphinxPostTransform):
     @staticmethod
     def place(reference: nodes.reference, raw: nodes.raw) -> None:
         """Before the mention; for a mention in a heading, where LaTeX can take it."""
-        heading = next(iter(traverse_parent(reference.parent, HEADINGS)), None)
-        if heading is None:
+        found = heading_of(reference)
+        if found is None:
             reference.parent.insert(reference.parent.index(reference), raw)
             return
-        element = heading if isinstance(heading, nodes.rubric) else heading.parent
+        heading, element = found
         if isinstance(element, nodes.section):
             element.insert(element.index(heading) + 1, raw)  # just after \section{…}
         elif element.parent is not None:
