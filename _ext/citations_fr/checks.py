@@ -84,7 +84,7 @@ class ErrorLocator:
         elif match := DUPLICATE_FIELD.fullmatch(str(error)):
             places = self.occurrences(match["key"])
             twice = [(f, n) for f, n in places if has_field_twice(self.texts[f], n, match["field"])]
-            found = (twice or places)[0] if twice or places else None
+            found = next(iter(twice or places), None)
         if found is not None:
             return f"{found[0]}:{found[1]}"
         if filename:

@@ -29,7 +29,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pybtex.plugin import find_plugin
-from pybtex.richtext import BaseMultipartText, HRef, Protected, String, Tag, Text
+from pybtex.richtext import BaseMultipartText, HRef, String, Tag, Text
 from pybtex.style import FormattedEntry
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.labels import BaseLabelStyle
@@ -49,7 +49,7 @@ from pybtex.style.template import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from pybtex.database import Entry, Person
 
@@ -337,21 +337,26 @@ class FrenchSortingStyle(BaseSortingStyle):
         return who, when, title
 
 
-def typographic(text: Any) -> Any:
-    """``'`` becomes the French typographic apostrophe, except in links (URLs).
+def map_strings(text: Any, convert: Callable[[String], Any]) -> Any:
+    """``text`` with each of its strings converted, except in links (URLs).
 
     Every other kind of rich text keeps its kind and parameters (``text.info``: a tag's
     name, the reference of a citation to its entry); a :class:`~pybtex.richtext.Text`,
     whatever its subclass, becomes a plain one.
     """
     if isinstance(text, String):
-        return String(text.value.replace("'", APOSTROPHE))
+        return convert(text)
     if isinstance(text, HRef) or not isinstance(text, BaseMultipartText):
         return text
-    parts = [typographic(part) for part in text.parts]
+    parts = [map_strings(part, convert) for part in text.parts]
     if isinstance(text, Text):
         return Text(*parts)
     return type(text)(*text.info, *parts)
+
+
+def typographic(text: Any) -> Any:
+    """``'`` becomes the French typographic apostrophe, except in links (URLs)."""
+    return map_strings(text, lambda string: String(string.value.replace("'", APOSTROPHE)))
 
 
 #: An address written as text in a field (a note's « Copie archivée : https://… »), without
@@ -359,25 +364,20 @@ def typographic(text: Any) -> Any:
 _URL = re.compile(r"https?://[^\s<>\"«»]+?(?=[.,;:!?)\]]*(?:\s|$))")
 
 
+def _linked_string(string: String) -> Any:
+    parts: list[Any] = []
+    position = 0
+    for match in _URL.finditer(string.value):
+        parts += [String(string.value[position : match.start()])]
+        parts += [HRef(match[0], String(match[0]))]
+        position = match.end()
+    return Text(*parts, String(string.value[position:])) if parts else string
+
+
 def linked(text: Any) -> Any:
     """Addresses written as text become links: clickable, and cut at their slashes in the
     PDF (as text, a long address cannot be cut and runs into the margin)."""
-    if isinstance(text, String):
-        parts: list[Any] = []
-        position = 0
-        for match in _URL.finditer(text.value):
-            parts += [String(text.value[position : match.start()])]
-            parts += [HRef(match[0], String(match[0]))]
-            position = match.end()
-        return Text(*parts, String(text.value[position:])) if parts else text
-    if isinstance(text, HRef) or not isinstance(text, BaseMultipartText):
-        return text
-    parts = [linked(part) for part in text.parts]
-    if isinstance(text, Tag):
-        return Tag(text.name, *parts)
-    if isinstance(text, Protected):
-        return Protected(*parts)
-    return Text(*parts)
+    return map_strings(text, _linked_string)
 
 
 # -- Template nodes ----------------------------------------------------------------------

@@ -30,7 +30,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", sort_general_index)
     return {
         "version": __version__,
-        "env_version": 1,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
