@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from roots_build import build, copy_root, edit, written_pages
+from roots_build import build, copy_root, edit, output_files, written_pages
 
 
 def pages(outdir: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(outdir)): p.read_bytes() for p in sorted(outdir.rglob("*.html"))}
+    return output_files(outdir, "*.html")
 
 
 def assert_same_pages(actual: Path, expected: Path) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,8 @@ from sphinx.util.fileutil import copy_asset_file
 from sphinx.writers.html5 import HTML5Translator
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -98,21 +101,23 @@ class BookEpubBuilder(Epub3Builder):
             entries.append(index)
         return entries
 
-    def build_navigation_doc(self) -> None:
+    @contextmanager
+    def indexes_in_refnodes(self) -> Iterator[None]:
+        """Both navigation files list the indexes; the spine keeps its own list."""
         chapters = self.refnodes
         self.refnodes = chapters + self.index_refnodes()
         try:
-            super().build_navigation_doc()
+            yield
         finally:
             self.refnodes = chapters
 
+    def build_navigation_doc(self) -> None:
+        with self.indexes_in_refnodes():
+            super().build_navigation_doc()
+
     def build_toc(self) -> None:
-        chapters = self.refnodes
-        self.refnodes = chapters + self.index_refnodes()
-        try:
+        with self.indexes_in_refnodes():
             super().build_toc()
-        finally:
-            self.refnodes = chapters
 
     def build_content(self) -> None:
         super().build_content()
