@@ -9,7 +9,7 @@ from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .env_access import domain_of
-from .nodes import HTML_PAGE_BUILDERS, backlinks
+from .nodes import backlinks
 from .sphinx_compat import current_builder
 
 _ = get_translation("devops_domain")
@@ -23,8 +23,6 @@ class FillBacklinks(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         domain = domain_of(self.env)
         builder = current_builder(self.env)
-        if builder.name in HTML_PAGE_BUILDERS and not domain.entries_by_doc.get(self.env.docname):
-            return  # a page of its own, without entries: nothing to fill (and no tree walk)
         for placeholder in list(self.document.findall(backlinks)):
             entry = domain.find(placeholder["devops_kind"], placeholder["devops_key"])
             documents = domain.mentioning_documents(entry, builder) if entry is not None else []
