@@ -3,7 +3,9 @@
 Only what a reader sees is checked: code, directive options and arguments, role targets,
 URLs, citation keys and the `[^orig-…]` footnotes (the book's convention for the original
 text of a translated quotation) are blanked first, line by line, so that a report points at
-the right line. Words hunspell rejects but that are right (names, technical terms) go one per
+the right line. What the author marked as English with the `{en}` role is checked apart, by
+hunspell's English dictionary: French rules would reject « workflow » and accept nothing.
+Words hunspell rejects but that are right (names, technical terms) go one per
 line in tests/spelling-allow.txt: a lower-case entry also allows the capitalised word, as in
 hunspell.
 """
@@ -21,6 +23,14 @@ from conftest import BOOK, require_tool
 SOURCES = sorted((BOOK / "source").glob("*.md"))
 ALLOW_LIST = BOOK / "tests" / "spelling-allow.txt"
 DICTIONARY = os.environ.get("BOOK_SPELLING_DICT", "fr_FR")
+ENGLISH_DICTIONARY = os.environ.get("BOOK_SPELLING_DICT_EN", "en_US")
+#: Where the text of an {en} role starts and ends in the extracted prose (control characters,
+#: which no chapter contains).
+ENGLISH_START, ENGLISH_END = "\x00", "\x01"
+ENGLISH_SPAN = re.compile(f"{ENGLISH_START}(.*?){ENGLISH_END}", re.DOTALL)
+#: Where inline code was: no word for the spelling, a name for the grammar (« il appelle un
+#: `Makefile`, un script » must not read « il appelle un , un script »).
+CODE_MARK, CODE_AS_READ = "\x02", "Xyz"
 
 # Directives whose body is not prose: it is skipped like code.
 NOT_PROSE = {
@@ -70,6 +80,8 @@ def _role(match: re.Match[str]) -> str:
     reference (a citation key, a label), where the reader sees a generated text."""
     if CITATION_ROLES.match(match["name"]):
         return " "
+    if match["name"] == "en":  # English, marked for the English check
+        return ENGLISH_START + match["content"] + ENGLISH_END
     titled = EXPLICIT_TITLE.match(match["content"])
     if titled:
         return titled["title"]
@@ -89,7 +101,7 @@ def _same_lines(replace):
 def prose_line(line: str) -> str:
     """One line of MyST inline markup reduced to the words a reader sees."""
     line = ROLE.sub(_role, line)
-    line = INLINE_CODE.sub(" ", line)
+    line = INLINE_CODE.sub(CODE_MARK, line)
     line = IMAGE_OR_LINK.sub(lambda m: m["text"], line)
     line = AUTOLINK.sub(" ", line)
     line = URL.sub(" ", line)
@@ -102,7 +114,41 @@ def prose_line(line: str) -> str:
 
 
 def prose_lines(text: str) -> list[str]:
-    """The prose of a MyST document, one entry per source line (blank where nothing is prose)."""
+    """The French prose of a MyST document, one entry per source line (blank where there is
+    none): the text of {en} roles is left out."""
+    return _language_lines(_marked_prose_lines(text), english=False)
+
+
+def reading_lines(text: str) -> list[str]:
+    """The prose as it is read, French and English ({en} roles) together, one entry per
+    source line: grammar is checked on whole sentences."""
+    marked = "\n".join(_marked_prose_lines(text)).replace(CODE_MARK, CODE_AS_READ)
+    return marked.replace(ENGLISH_START, "").replace(ENGLISH_END, "").split("\n")
+
+
+def english_lines(text: str) -> list[str]:
+    """The text of the {en} roles of a MyST document's prose, one entry per source line."""
+    return _language_lines(_marked_prose_lines(text), english=True)
+
+
+def _language_lines(lines: list[str], *, english: bool) -> list[str]:
+    """Keep the English spans or everything else, as blanks of the same length otherwise."""
+    text = "\n".join(lines)
+    kept, position = [], 0
+    for span in ENGLISH_SPAN.finditer(text):
+        kept.append((text[position : span.start()], not english))
+        kept.append((span[1], english))
+        position = span.end()
+    kept.append((text[position:], not english))
+    blank = re.compile(r"[^\n]")
+    joined = "".join(part if keep else blank.sub(" ", part) for part, keep in kept)
+    for mark in (ENGLISH_START, ENGLISH_END, CODE_MARK):
+        joined = joined.replace(mark, " ")
+    return joined.split("\n")
+
+
+def _marked_prose_lines(text: str) -> list[str]:
+    """The prose, one entry per source line, with the {en} spans between their markers."""
     # Roles and links spanning lines first, keeping every line where it was.
     text = ROLE.sub(_same_lines(_role), text)
     text = IMAGE_OR_LINK.sub(_same_lines(lambda m: m["text"]), text)
@@ -175,14 +221,17 @@ def _allowed_as_is(word: str, allowed: set[str]) -> bool:
 
 def is_allowed(word: str, allowed: set[str]) -> bool:
     """An allowed word, also capitalised, after an elision (l', qu'…) or with each part of a
-    hyphenated compound allowed; hunspell's trailing full stop (abbreviation test) is ignored."""
+    hyphenated compound allowed or a number (« CICD-SEC-4 »); hunspell's trailing full stop
+    (abbreviation test) is ignored."""
     word = word.rstrip(".")
     elided = ELISION.match(word)
     for candidate in [word] + ([elided["word"]] if elided else []):
         if _allowed_as_is(candidate, allowed):
             return True
         parts = candidate.split("-")
-        if len(parts) > 1 and all(_allowed_as_is(part, allowed) for part in parts if part):
+        if len(parts) > 1 and all(
+            part.isdigit() or _allowed_as_is(part, allowed) for part in parts if part
+        ):
             return True
     return False
 
@@ -213,51 +262,74 @@ def unknown_words(lines: list[str], dictionary: str) -> dict[int, list[str]]:
     return found
 
 
-@pytest.fixture(scope="session")
-def hunspell_dictionary() -> str:
-    """The hunspell dictionary to use; skip (or fail in CI) without hunspell or without it."""
+def hunspell_dictionary(dictionary: str, package: str) -> str:
+    """`dictionary`, once hunspell can open it; skip (or fail in CI) otherwise."""
     require_tool("hunspell")
     probe = subprocess.run(
-        ["hunspell", "-a", "-d", DICTIONARY], input="", capture_output=True, text=True, check=False
+        ["hunspell", "-a", "-d", dictionary], input="", capture_output=True, text=True, check=False
     )
     if probe.returncode != 0 or "Can't open" in probe.stderr:
-        message = f"the hunspell dictionary {DICTIONARY} is not installed (Debian: hunspell-fr)"
+        message = f"the hunspell dictionary {dictionary} is not installed (Debian: {package})"
         if os.environ.get("BOOK_REQUIRE_ALL_TOOLS"):
             pytest.fail(message)
         pytest.skip(message)
-    return DICTIONARY
+    return dictionary
 
 
-@pytest.fixture(scope="session")
-def unknown_by_source(hunspell_dictionary: str) -> dict[Path, dict[int, list[str]]]:
-    """Hunspell's verdict on every chapter, from one run (loading the dictionary takes seconds)."""
+def unknown_in_every_source(extract, dictionary: str) -> dict[Path, dict[int, list[str]]]:
+    """Hunspell's verdict on what `extract` takes from every chapter, from one run (loading a
+    dictionary takes seconds), by chapter and line."""
     lines: list[str] = []
     spans: dict[Path, tuple[int, int]] = {}
     for source in SOURCES:
-        prose = prose_lines(source.read_text("utf-8"))
+        prose = extract(source.read_text("utf-8"))
         spans[source] = (len(lines), len(prose))
         lines += prose
-    found = unknown_words(lines, hunspell_dictionary)
+    found = unknown_words(lines, dictionary)
     return {
         source: {n - first: found[n] for n in range(first + 1, first + count + 1) if n in found}
         for source, (first, count) in spans.items()
     }
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("source", SOURCES, ids=[s.name for s in SOURCES])
-def test_french_spelling(source: Path, unknown_by_source: dict[Path, dict[int, list[str]]]) -> None:
-    """Every word of the chapter's prose is French for hunspell, or in the allow-list."""
+@pytest.fixture(scope="session")
+def unknown_by_source() -> dict[Path, dict[int, list[str]]]:
+    return unknown_in_every_source(prose_lines, hunspell_dictionary(DICTIONARY, "hunspell-fr"))
+
+
+@pytest.fixture(scope="session")
+def unknown_english_by_source() -> dict[Path, dict[int, list[str]]]:
+    english = hunspell_dictionary(ENGLISH_DICTIONARY, "hunspell-en-us")
+    return unknown_in_every_source(english_lines, english)
+
+
+def assert_known(source: Path, unknown: dict[int, list[str]]) -> None:
     allowed = allow_list()
     problems = [
         f"{source.relative_to(BOOK)}:{number}: {', '.join(bad)}"
-        for number, words in sorted(unknown_by_source[source].items())
+        for number, words in sorted(unknown.items())
         if (bad := [w.rstrip(".") for w in words if not is_allowed(w, allowed)])
     ]
     assert not problems, (
         "unknown words (fix the spelling, or add the word to tests/spelling-allow.txt):\n"
         + "\n".join(problems)
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", SOURCES, ids=[s.name for s in SOURCES])
+def test_french_spelling(source: Path, unknown_by_source: dict[Path, dict[int, list[str]]]) -> None:
+    """Every word of the chapter's prose is French for hunspell, or in the allow-list."""
+    assert_known(source, unknown_by_source[source])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", SOURCES, ids=[s.name for s in SOURCES])
+def test_english_spelling(
+    source: Path, unknown_english_by_source: dict[Path, dict[int, list[str]]]
+) -> None:
+    """Every word the author marked as English ({en}) is English for hunspell, or allowed."""
+    assert_known(source, unknown_english_by_source[source])
 
 
 # -- The prose extraction itself, without hunspell ---------------------------------------------
@@ -283,6 +355,21 @@ def test_roles_show_their_text_not_their_target() -> None:
     assert "GitOps" in line
     for hidden in ("CI/CD", "Patrick", "Debois2008", "cible-x"):
         assert hidden not in line
+
+
+def test_english_is_checked_apart() -> None:
+    """The text of an {en} role, even over two lines, goes to the English check only; a
+    misspelt English word is not hidden by being left out of the French one."""
+    text = "Le *{en}`pull\nrequest`* est relu ; {en}`workflw` aussi.\nFin."
+    french, english = prose_lines(text), english_lines(text)
+    assert "pull" not in french[0]
+    assert "request" not in french[1]
+    assert "workflw" not in french[1]
+    assert "relu" in french[1]
+    assert "Fin." in french[2]
+    assert english[0].split() == ["pull"]
+    assert english[1].split() == ["request", "workflw"]
+    assert english[2].strip() == ""
 
 
 def test_roles_and_links_over_two_lines() -> None:
