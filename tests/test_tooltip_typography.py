@@ -1,4 +1,5 @@
-"""A tooltip reads as its definition does, French spacing included (the book's stack)."""
+"""A tooltip reads as its definition does, French spacing and citations included (the book's
+stack)."""
 
 from __future__ import annotations
 
@@ -40,3 +41,37 @@ def test_a_tooltip_gets_the_no_break_space_of_its_definition(tmp_path):
     )
     definition = glossary_page.find(id=tip["id"]).get_text()  # the definition's paragraph
     assert " ".join(text.split()) == " ".join(definition.split())
+
+
+#: A definition whose citation has a locator: its text travels, as a placeholder, with the
+#: definition into the tooltips of other pages.
+TERM_WITH_LOCATOR = """
+```{term} intégration fréquente
+
+Pratique que décrit le guide [@Guide2020, chap. 3].
+```
+"""
+
+
+def test_a_tooltip_and_its_page_keep_their_own_citation_texts(tmp_path):
+    """chap1's « (voir Shafer, 2009, p. 12) » and the tooltip's « chap. 3 » were numbered
+    in two documents (the first of each), and one page showed the other's: « (chap. 3
+    Shafer, 2009, p. 12) »."""
+    srcdir = copy_root("equivalence", tmp_path)
+    bibliography = srcdir / "refs.bib"
+    bibliography.write_text(bibliography.read_text(encoding="utf-8") + WORK, encoding="utf-8")
+    glossary = srcdir / "glossaire.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + TERM_WITH_LOCATOR, encoding="utf-8")
+    edit(srcdir / "chap1.md", "\n\n", "\n\nVoir l'{term}`intégration fréquente`.\n\n")
+    built = build(srcdir, "html")
+    page = BeautifulSoup((built.outdir / "chap1.html").read_text("utf-8"), "html.parser")
+    tip = page.select_one('div.devops-tooltips [id$="term-integration-frequente"]')
+    assert tip is not None, "chap1 shows no tooltip for the new term"
+    tip.decompose()
+    assert "(voir Shafer, 2009, p.\N{NO-BREAK SPACE}12)" in page.get_text()
+    assert "chap." not in page.select_one("article").get_text()
+    tip_text = BeautifulSoup(
+        (built.outdir / "chap1.html").read_text("utf-8"), "html.parser"
+    ).select_one('div.devops-tooltips [id$="term-integration-frequente"]')
+    assert "chap.\N{NO-BREAK SPACE}3)" in tip_text.get_text()
+    assert "voir" not in tip_text.get_text()

@@ -117,7 +117,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     return {
         "version": "1.1",
         # the doctrees hold citation groups with placeholders since 1.1: read them again
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

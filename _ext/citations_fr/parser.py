@@ -19,6 +19,7 @@ warns about it exactly when and as sphinxcontrib-bibtex warns about an unknown k
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from itertools import groupby
@@ -67,9 +68,17 @@ class citation_texts(nodes.Element):
 
 
 #: What a role receives instead of a prefix or a suffix: private-use characters around the
-#: number of the :class:`citation_text` (per document).
+#: name of the :class:`citation_text`, « <document>.<number> ».  The document's part keeps
+#: apart the texts of two documents on one page: a glossary definition travels, placeholders
+#: and all, into the tooltips of the chapters, whose own texts are numbered from 0 too.
 PLACEHOLDER = "\ue000{}\ue001"
-PLACEHOLDERS = re.compile("\ue000(\\d+)\ue001")
+PLACEHOLDERS = re.compile("\ue000([0-9a-f]+\\.\\d+)\ue001")
+
+
+def text_name(docname: str, number: int) -> str:
+    """The name of a citation text: a digest of its document (a docname may hold any
+    character, a role target must not), then its number in that document."""
+    return f"{hashlib.sha1(docname.encode()).hexdigest()[:12]}.{number}"
 
 
 def cite_domain(env: BuildEnvironment) -> Any:
@@ -158,11 +167,12 @@ class PandocCitationsRenderer(SphinxRenderer):
         if not part.children:
             return ""
         node = citation_text()
-        node["number"] = number = self.sphinx_env.new_serialno("pandoc-citation-text")
+        env = self.sphinx_env
+        node["text_name"] = name = text_name(env.docname, env.new_serialno("pandoc-citation-text"))
         with self.current_node_context(node):
             self.render_children(part)
         holder.append(node)
-        return "{" + PLACEHOLDER.format(number) + "}"
+        return "{" + PLACEHOLDER.format(name) + "}"
 
     def render_pandoc_citation_unresolved(self, token: SyntaxTreeNode) -> None:
         node = unresolved_citation(token.content)
@@ -264,7 +274,7 @@ class FillCitationTexts(SphinxPostTransform):
         for holder in list(self.document.findall(citation_texts)):
             for node in holder.children:
                 if isinstance(node, citation_text):
-                    texts[str(node["number"])] = node
+                    texts[node["text_name"]] = node
             holder.parent.remove(holder)
         if not texts:
             return
