@@ -228,6 +228,22 @@ def test_hyphenation_never_cuts_a_name_or_a_date(lines):
     assert cuts, "no hyphenated line at all: the check would see nothing"
 
 
+def test_headings_are_never_hyphenated(book_pdf):
+    """No line of a heading (TeX Gyre Heros) ends with a hyphen: « Modéliser les menaces
+    d'une chaîne de li- / vraison » was cut as running text is."""
+    xml = run(require_tool("pdftohtml"), "-xml", "-i", "-stdout", str(book_pdf))
+    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
+    families = {spec.get("id"): spec.get("family") for spec in root.iter("fontspec")}
+    headings = [
+        (page.get("number"), "".join(text.itertext()))
+        for page in root.iter("page")
+        for text in page.iter("text")
+        if "TeXGyreHeros" in families[text.get("font")]
+    ]
+    assert len(headings) > 20, headings
+    assert [(page, line) for page, line in headings if line.rstrip().endswith("-")] == []
+
+
 def test_addresses_break_after_a_slash(lines):
     """A web address cut at the end of a line is cut after « / » (or, in a segment longer
     than the line, after « - »), never after a dot."""
