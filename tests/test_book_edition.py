@@ -179,3 +179,24 @@ def test_author_italics_kept_on_links(tmp_path: Path) -> None:
     assert links[0] == ("la section", "italic"), runs
     assert "".join(text for text, _ in links[1:]) in {"la section", "lasection"}, runs
     assert {style for _, style in links[1:]} == {"roman"}, runs
+
+
+def test_a_second_epub_build_keeps_the_cover_once(tmp_path):
+    """Sphinx found the previous build's cover page and listed it a second time at the end of
+    the spine (linear="no": epubcheck's RSC-005), and kept its old text: the second build
+    gives the first one's manifest and spine, and a new title on the cover page."""
+    srcdir = copy_root("book-edition", tmp_path)
+    first = build(srcdir, "epub")
+    opf = (first.outdir / "content.opf").read_text(encoding="utf-8")
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    assert len(spine) == len(set(spine)), spine
+    again = build(srcdir, "epub", project="Un autre titre")
+    second = (again.outdir / "content.opf").read_text(encoding="utf-8")
+    assert contents(second) == contents(opf)  # the manifest and the spine
+    cover = (again.outdir / "epub-cover.xhtml").read_text(encoding="utf-8")
+    assert "<title>Un autre titre</title>" in cover, cover
+
+
+def contents(opf: str) -> str:
+    """The manifest and the spine of a ``content.opf``."""
+    return opf[opf.index("<manifest>") : opf.index("</spine>")]

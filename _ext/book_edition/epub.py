@@ -120,6 +120,11 @@ class BookEpubBuilder(Epub3Builder):
             super().build_toc()
 
     def build_content(self) -> None:
+        # Sphinx writes the cover page while it lists the manifest, and only when the page
+        # is not there yet: on a second build it found the previous one first, put it again
+        # at the end of the spine (linear="no", an epubcheck error) and did not rewrite it.
+        if self.config.epub_cover and self.config.epub_cover[1]:
+            Path(self.outdir, self.coverpage_name).unlink(missing_ok=True)
         super().build_content()
         path = Path(self.outdir, "content.opf")
         path.write_text(complete_metadata(path.read_text(encoding="utf-8"), self), encoding="utf-8")

@@ -46,3 +46,24 @@ def test_epub_pages(browser, epub_dir, screenshot_dir):
         assert page.evaluate(BEFORE) in {"none", "normal"}
     finally:
         context.close()
+
+
+def test_summary_box_is_framed(browser, epub_dir, screenshot_dir):
+    """Chapter 2's « En résumé » stands apart from the text, as in the PDF: Sphinx's epub.css
+    left it as plain paragraphs after the last one."""
+    context = browser.new_context(viewport=READER, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto((epub_dir / "source" / "menaces.xhtml").as_uri(), wait_until="load")
+        box = page.locator("div.admonition.summary")
+        box.scroll_into_view_if_needed()
+        shot = screenshot_dir / "epub-summary.png"
+        page.screenshot(path=shot)
+        REPORT.append(f"EPUB summary box of chapter 2: {shot}")
+        style = box.evaluate(
+            "(e) => { const s = getComputedStyle(e);"
+            " return [s.borderTopWidth, s.borderLeftWidth, s.paddingLeft]; }"
+        )
+        assert [float(value.removesuffix("px")) > 0 for value in style] == [True] * 3, style
+    finally:
+        context.close()
