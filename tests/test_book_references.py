@@ -135,6 +135,10 @@ def test_the_bibliography_page_shows_every_entry_once(book_build, bibliography):
         "html.parser",
     )
     shown = {entry["id"]: squash(entry.p.get_text()) for entry in page.select("div.citation")}
+    links = {
+        entry["id"]: {link["href"] for link in entry.select("a[href]")}
+        for entry in page.select("div.citation")
+    }
     assert len(shown) == len(bibliography.entries)
     found: dict[str, str] = {}
     for key, entry in bibliography.entries.items():
@@ -148,7 +152,11 @@ def test_the_bibliography_page_shows_every_entry_once(book_build, bibliography):
         matches = [
             entry_id
             for entry_id, text in shown.items()
-            if text.startswith(squash(name)) and squash(title) in text and squash(address) in text
+            if text.startswith(squash(name))
+            and squash(title) in text
+            and squash(address) in text
+            # a web address is a link of its own (one address can start another)
+            and ("url" not in entry.fields or address in links[entry_id])
         ]
         assert len(matches) == 1, (key, matches)
         found[key] = matches[0]
