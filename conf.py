@@ -104,6 +104,14 @@ latex_elements = {
     "preamble": LATEX_PREAMBLE,
 }
 
+# -- Other outputs ---------------------------------------------------------------
+# The file names of the PDF and the EPUB, not Sphinx's default from the project's name,
+# which drops its accents (« scuritdevops.1 »).  Section 7 of the manual: overviews.
+man_pages = [(root_doc, "securite-devops", project, [author], 7)]
+texinfo_documents = [
+    (root_doc, "securite-devops", project, author, "securite-devops", book_subtitle, "Books"),
+]
+
 # -- EPUB ----------------------------------------------------------------------
 epub_basename = "securite-devops"
 epub_title = project

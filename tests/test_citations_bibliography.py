@@ -138,3 +138,31 @@ def test_the_pdf_bibliography_has_no_labels_and_hangs(pdf):
     # the entry's next lines are indented; the next entry starts at the margin again
     assert starts[first + 1][0] > margin + 10
     assert next(x for x, word in starts[first + 1 :] if word == "Ward,") == pytest.approx(margin)
+
+
+#: An organisation whose label is longer than a line of text (72 characters).
+LONG_AUTHOR = """
+@techreport{Commerce2021,
+  author      = {{U.S. Department of Commerce}
+                 and {National Telecommunications and Information Administration}},
+  title       = {The Minimum Elements for a Software Bill of Materials},
+  institution = {U.S. Department of Commerce},
+  year        = {2021},
+}
+"""
+
+
+def test_plain_text_entries_without_labels(tmp_path):
+    """The text builder writes each entry as a paragraph, as the other outputs show it
+    (no « [Forsgren et al., 2018] » before it): a label wider than the line, an
+    organisation's, stopped the build with « ValueError: invalid width »."""
+    srcdir = copy_root("citations-bibliography", tmp_path)
+    bib = srcdir / "refs.bib"
+    bib.write_text(bib.read_text(encoding="utf-8") + LONG_AUTHOR, encoding="utf-8")
+    roots_build.edit(srcdir / "index.md", "@Watters2013]", "@Watters2013; @Commerce2021]")
+    built = roots_build.build(srcdir, "text")
+    assert built.warnings == ""
+    text = (built.outdir / "index.txt").read_text(encoding="utf-8")
+    entries = text[text.index("Forsgren, Nicole") :]
+    assert "U.S. Department of Commerce et National Telecommunications" in entries
+    assert not re.search(r"^\[", entries, re.MULTILINE), entries

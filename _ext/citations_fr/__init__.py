@@ -70,7 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     import pybtex.plugin
     import sphinxcontrib.bibtex.plugin
 
-    from .bibliography import MarkAuthorYearEntries
+    from .bibliography import MarkAuthorYearEntries, PlainEntriesInText
     from .checks import read_bibfiles, warn_unsupported_types
     from .format_once import register_style
     from .parser import (
@@ -114,6 +114,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", copy_latex_package)
     app.connect("builder-inited", add_stylesheet)
     app.add_post_transform(MarkAuthorYearEntries)
+    app.add_post_transform(PlainEntriesInText)
     return {
         "version": "1.1",
         # the doctrees hold citation groups with placeholders since 1.1: read them again

@@ -29,3 +29,23 @@ class MarkAuthorYearEntries(SphinxPostTransform):
         for citation in self.document.findall(nodes.citation):
             if "docname" in citation:  # written by sphinxcontrib-bibtex
                 citation["classes"].append("author-year")
+
+
+class PlainEntriesInText(SphinxPostTransform):
+    """In plain text, an author-year entry is a paragraph, without its label.
+
+    Sphinx's text writer prints « [label] » before each entry and indents it by the label's
+    width: a corporate author's label (« US Department of Commerce et National
+    Telecommunications and Information Administration, 2021 ») made the indent wider than
+    the line, and the writer stopped with a ValueError.  The label is the citation's, which
+    the text already prints where the work is cited.
+    """
+
+    default_priority = 7  # after MarkAuthorYearEntries
+    formats = ("text",)
+
+    def run(self, **kwargs: Any) -> None:
+        for citation in list(self.document.findall(nodes.citation)):
+            if "author-year" in citation["classes"]:
+                entry = [child for child in citation.children if not isinstance(child, nodes.label)]
+                citation.replace_self(entry)
