@@ -257,6 +257,17 @@ def test_headings_are_never_hyphenated(book_pdf):
     assert [(page, line) for page, line in headings if line.rstrip().endswith("-")] == []
 
 
+def test_table_cells_ragged_right_without_hyphens(lines):
+    """The cells of chapter 2's table are set ragged right: justified in 40 mm columns, they
+    were hyphenated (« tran-sitive », « construc-tion »)."""
+    page = page_of(lines, "Maillon visé")
+    header = next(line for line in page if "Maillon visé" in line.text)
+    after = next(line for line in page if line.text.startswith("Aucune de ces attaques"))
+    cells = [line for line in page if header.bottom < line.top < after.top]
+    assert len(cells) > 10, [line.text for line in cells]
+    assert [line.text for line in cells if line.text.endswith("-")] == []
+
+
 def test_addresses_break_after_a_slash(lines):
     """A web address cut at the end of a line is cut after « / » (or, in a segment longer
     than the line, after « - »), never after a dot."""
