@@ -42,10 +42,9 @@ def collect_less_often(app: Sphinx, config: Config) -> None:
         gc.set_threshold(young, middle, FULL_COLLECTION_THRESHOLD)
 
 
-def freeze_what_was_read(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def freeze_what_was_read(app: Sphinx, env: BuildEnvironment) -> None:
     if app.config.book_gc_tuning:
         gc.freeze()
-    return []
 
 
 def restore(app: Sphinx, exception: BaseException | None) -> None:

@@ -6,6 +6,7 @@ Called on ``doctree-read`` (``DevOpsDomain.record_document``); nothing here runs
 from __future__ import annotations
 
 import hashlib
+from typing import TypeGuard
 
 from docutils import nodes
 from sphinx import addnodes
@@ -28,7 +29,7 @@ def is_mention(node: nodes.Node) -> bool:
     )
 
 
-def is_entry(node: nodes.Node) -> bool:
+def is_entry(node: nodes.Node) -> TypeGuard[nodes.definition]:
     """The body of a ``{term}`` or ``{person}`` entry."""
     return isinstance(node, nodes.definition) and bool(node.get("devops_entry"))
 
@@ -36,7 +37,7 @@ def is_entry(node: nodes.Node) -> bool:
 def enclosing_definition(node: nodes.Node) -> nodes.definition | None:
     """The entry a node is written in, if any."""
     for parent in traverse_parent(node.parent):
-        if isinstance(parent, nodes.definition) and parent.get("devops_entry"):
+        if is_entry(parent):
             return parent
     return None
 
