@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pytest
 from conftest import BOOK, BUILD_ENV, TESTS
-from roots_build import edit, search_index, sphinx_build, written_pages
+from roots_build import edit, output_files, search_index, sphinx_build, written_pages
 
 pytestmark = pytest.mark.slow
 
@@ -84,15 +84,6 @@ def sphinx(tree: Tree, builder: str = "html", jobs: int = 1, *, ext: Path) -> st
 def copy_tree(source: Path, dest: Path) -> None:
     """A copy that keeps modification times (what Sphinx compares to find outdated files)."""
     shutil.copytree(source, dest, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
-
-
-def files(outdir: Path) -> dict[str, bytes]:
-    """Every file under ``outdir``, by path relative to it."""
-    return {
-        path.relative_to(outdir).as_posix(): path.read_bytes()
-        for path in sorted(outdir.rglob("*"))
-        if path.is_file()
-    }
 
 
 def first_difference(got: bytes, want: bytes) -> str:
@@ -396,13 +387,13 @@ def across_folders(contents: dict[str, bytes], chosen: Project) -> dict[str, byt
 def test_parallel_build_equals_serial_build(project):
     """Every file, .buildinfo and searchindex.js included (both builds read one folder)."""
     _, results = project
-    assert compare(files(results.parallel), files(results.serial)) == []
+    assert compare(output_files(results.parallel), output_files(results.serial)) == []
 
 
 def test_two_clean_builds_are_identical(project):
     """Same sources in another folder, same SOURCE_DATE_EPOCH: the same bytes."""
     chosen, results = project
-    got, want = files(results.again), files(results.serial)
+    got, want = output_files(results.again), output_files(results.serial)
     assert compare(across_folders(got, chosen), across_folders(want, chosen)) == []
 
 
@@ -420,8 +411,8 @@ def test_incremental_build_equals_clean_build(project, change):
     pages it does not rewrite: ``incremental_build`` repairs both.
     """
     chosen, results = project
-    got = across_folders(files(results.incremental[change]), chosen)
-    want = across_folders(files(results.clean[change]), chosen)
+    got = across_folders(output_files(results.incremental[change]), chosen)
+    want = across_folders(output_files(results.clean[change]), chosen)
     assert compare(got, want) == []
 
 
@@ -450,9 +441,9 @@ def test_page_of_deleted_document_is_removed(project):
 def test_edits_change_what_they_should(project):
     """Each edit changes the output of a clean build (no edit silently does nothing)."""
     _, results = project
-    before = files(results.serial)
+    before = output_files(results.serial)
     for change in EDITS:
-        assert compare(files(results.clean[change]), before) != [], change
+        assert compare(output_files(results.clean[change]), before) != [], change
 
 
 # -- EPUB: the archive -----------------------------------------------------------------------
@@ -487,7 +478,7 @@ def without_zip_timestamps(archive: Path) -> bytes:
 def test_epub_builds_write_the_same_files(project):
     """The folders the EPUB is zipped from hold the same bytes in both builds."""
     _, results = project
-    first, second = (files(out) for out in results.epubs)
+    first, second = (output_files(out) for out in results.epubs)
     for contents in (first, second):
         contents.pop(epub_file(results.epubs[0]).name)
     assert compare(second, first) == []
