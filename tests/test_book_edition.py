@@ -64,6 +64,17 @@ def test_english_passage_in_latex(tmp_path: Path) -> None:
     assert r"\renewcommand*{\sdfrsubtitle}{Un sous\sphinxhyphen{}titre}" in values
 
 
+def test_the_copyright_page_gives_the_online_address_of_book_links(tmp_path: Path) -> None:
+    """book_online_url follows book_links: set where the book is published, and the PDF's
+    copyright page gives that address (it took the Read the Docs variables only)."""
+    app = edition(tmp_path, "latex", book_links={"html": "https://livre.example.org/"})
+    values = (app.outdir / "sdfrbook-values.cfg").read_text(encoding="utf-8")
+    assert "https://livre.example.org/" in values
+    again = edition(tmp_path / "own", "latex", book_online_url="https://ailleurs.example/")
+    values = (again.outdir / "sdfrbook-values.cfg").read_text(encoding="utf-8")
+    assert "https://ailleurs.example/" in values
+
+
 def test_formats_without_addresses_stay_words(tmp_path: Path) -> None:
     """A local build does not know where the PDF and the EPUB are: no link, no dead link."""
     app = edition(tmp_path, "html")

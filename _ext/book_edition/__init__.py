@@ -56,7 +56,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_config_value(
         "book_online_url",
-        links.get("html", ""),
+        lambda config: config.book_links.get("html", ""),  # the web address of book_links
         "env",
         str,
         description="The online book's address, printed on the PDF's copyright page.",
