@@ -11,19 +11,15 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import normalize, require_tool
+from test_book_html import article, soup
 from test_book_pdf import run
 
 pytestmark = pytest.mark.slow
 
 INTRODUCTION = "Introduction"
 THREATS = "Les menaces contre la chaîne de livraison"
-#: A person of both chapters (the introduction's pioneers, Tripwire in chapter 2), and a term.
+#: A person of both chapters (the introduction's pioneers, Tripwire in chapter 2).
 PERSON, PERSON_SORTED = "Gene Kim", "Kim, Gene"
-TERM = "chaîne d'approvisionnement logicielle"
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +34,7 @@ def test_threats_chapter_follows_the_introduction(html):
 
 
 def test_threats_chapter_is_at_least_4000_words(html):
-    text = soup(html / "source" / "menaces.html").find("article", id="furo-main-content")
+    text = article(soup(html / "source" / "menaces.html"))
     for aside in text.select("aside.footnote-list, div.devops-tooltips"):
         aside.decompose()  # the prose, without the notes and the definitions' tooltips
     assert len(text.get_text(" ").split()) >= 4000
@@ -70,7 +66,7 @@ def test_first_mention_note_in_each_chapter(html):
 
 
 def test_summary_box_ends_the_chapter(html):
-    chapter = soup(html / "source" / "menaces.html").find("article", id="furo-main-content")
+    chapter = article(soup(html / "source" / "menaces.html"))
     box = chapter.select("div.admonition.summary")
     assert len(box) == 1
     assert box[0].select_one(".admonition-title").get_text() == "En résumé"

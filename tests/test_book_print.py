@@ -244,8 +244,7 @@ def test_hyphenation_never_cuts_a_name_or_a_date(lines):
 def test_headings_are_never_hyphenated(book_pdf):
     """No line of a heading (TeX Gyre Heros) ends with a hyphen: « Modéliser les menaces
     d'une chaîne de li- / vraison » was cut as running text is."""
-    xml = run(require_tool("pdftohtml"), "-xml", "-i", "-stdout", str(book_pdf))
-    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
+    root = pdftohtml_xml(book_pdf)
     families = {spec.get("id"): spec.get("family") for spec in root.iter("fontspec")}
     headings = [
         (page.get("number"), "".join(text.itertext()))
@@ -282,20 +281,16 @@ def test_addresses_break_after_a_slash(lines):
     assert cut, "no address is cut: the check would see nothing"
 
 
+def pdftohtml_xml(path: Path, *pages: int) -> ET.Element:
+    """pdftohtml's XML of a PDF (or of the pages ``first, last``): runs of text, their fonts."""
+    span = ["-f", str(pages[0]), "-l", str(pages[-1])] if pages else []
+    xml = run(require_tool("pdftohtml"), "-xml", "-i", "-stdout", *span, str(path))
+    return ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
+
+
 def fonts_of(path: Path, page: int) -> list[tuple[str, str, str]]:
     """(text, style, colour) of each run of text on a page, from pdftohtml's XML."""
-    xml = run(
-        require_tool("pdftohtml"),
-        "-xml",
-        "-i",
-        "-stdout",
-        "-f",
-        str(page),
-        "-l",
-        str(page),
-        str(path),
-    )
-    root = ET.fromstring(re.sub(r"<!DOCTYPE[^>]*>", "", xml))
+    root = pdftohtml_xml(path, page)
     colours = {spec.get("id"): spec.get("color") for spec in root.iter("fontspec")}
     runs = []
     for text in root.iter("text"):

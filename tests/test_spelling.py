@@ -133,15 +133,11 @@ def english_lines(text: str) -> list[str]:
 
 def _language_lines(lines: list[str], *, english: bool) -> list[str]:
     """Keep the English spans or everything else, as blanks of the same length otherwise."""
-    text = "\n".join(lines)
-    kept, position = [], 0
-    for span in ENGLISH_SPAN.finditer(text):
-        kept.append((text[position : span.start()], not english))
-        kept.append((span[1], english))
-        position = span.end()
-    kept.append((text[position:], not english))
+    # split with its group: what lies outside the spans, then a span, and so on
+    parts = ENGLISH_SPAN.split("\n".join(lines))
     blank = re.compile(r"[^\n]")
-    joined = "".join(part if keep else blank.sub(" ", part) for part, keep in kept)
+    kept = (p if (i % 2 == 1) == english else blank.sub(" ", p) for i, p in enumerate(parts))
+    joined = "".join(kept)
     for mark in (ENGLISH_START, ENGLISH_END, CODE_MARK):
         joined = joined.replace(mark, " ")
     return joined.split("\n")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cache
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,9 +77,15 @@ PLACEHOLDERS = re.compile("\ue000([0-9a-f]+\\.\\d+)\ue001")
 
 
 def text_name(docname: str, number: int) -> str:
-    """The name of a citation text: a digest of its document (a docname may hold any
-    character, a role target must not), then its number in that document."""
-    return f"{hashlib.sha1(docname.encode()).hexdigest()[:12]}.{number}"
+    """The name of a citation text: a digest of its document, then its number in it."""
+    return f"{document_digest(docname)}.{number}"
+
+
+@cache
+def document_digest(docname: str) -> str:
+    """A document's name as a role target may hold it (a docname may hold any character);
+    once per document, not per citation text."""
+    return hashlib.sha1(docname.encode()).hexdigest()[:12]
 
 
 def cite_domain(env: BuildEnvironment) -> Any:

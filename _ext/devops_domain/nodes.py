@@ -9,10 +9,6 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
-#: Builders that write one HTML page per document with the translator's own visitors: the
-#: domain's tooltip HTML is made for them only.
-HTML_PAGE_BUILDERS = ("html", "dirhtml")
-
 
 class term_reference(nodes.reference):
     """A link to a term; in HTML it points at the page's tooltip text with aria-describedby."""

@@ -17,13 +17,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .copies import copy_for_page
 from .env_access import domain_of
-from .nodes import HTML_PAGE_BUILDERS, tooltip_store
+from .nodes import tooltip_store
 
 if TYPE_CHECKING:
     from .entries import Entry
 
-#: The builders whose pages run the tooltip script (EPUB gets plain links).
-TOOLTIP_BUILDERS = HTML_PAGE_BUILDERS
+#: The builders whose pages run the tooltip script: one HTML page per document, written with
+#: the translator's own visitors (EPUB gets plain links).
+TOOLTIP_BUILDERS = ("html", "dirhtml")
 
 
 def tooltip_id(entry: Entry) -> str:
