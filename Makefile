@@ -12,6 +12,9 @@ HOST        ?= 127.0.0.1
 PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
+# The distribution requirements.txt installs from _ext/: installed again when it changes.
+EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/static*/* \
+	_ext/*/texinputs/* _ext/*/templates/*/* _ext/*/templates/*/*/* _ext/*/locale/*/LC_MESSAGES/*)
 
 .PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast lint bench bench-quick clean
 
@@ -27,7 +30,7 @@ help:
 	@echo "make lint      ruff (check and format) and mypy (strict on _ext)"
 	@echo "make bench     the domain against plain Sphinx, 50 to 800 documents (bench/RESULTS.md)"
 
-$(BIN)/sphinx-build: requirements.txt
+$(BIN)/sphinx-build: requirements.txt $(EXT_FILES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
