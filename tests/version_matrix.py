@@ -62,14 +62,19 @@ FULL = f"{QUICK} or pdf_and_its_index or epubcheck or parallel_build_equals_seri
 
 
 def find_python(version: str) -> str | None:
-    """An interpreter of that version: ``pythonX.Y`` on PATH, or pyenv's."""
-    found = shutil.which(f"python{version}")
-    if found:
-        return found
+    """An interpreter of that version that runs: pyenv's, or ``pythonX.Y`` on PATH (a pyenv
+    shim on PATH may name a version that is not selected, and fail)."""
     root = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
-    for candidate in sorted(root.glob(f"{version}.*"), reverse=True):
-        if (candidate / "bin" / "python").is_file():
-            return str(candidate / "bin" / "python")
+    candidates = [
+        str(p / "bin" / "python") for p in sorted(root.glob(f"{version}.*"), reverse=True)
+    ]
+    candidates += [found] if (found := shutil.which(f"python{version}")) else []
+    for candidate in candidates:
+        result = run([candidate, "-c", "import sys; print(sys.version_info[:2])"])
+        if result.returncode == 0 and result.stdout.strip() == str(
+            tuple(map(int, version.split(".")))
+        ):
+            return candidate
     return None
 
 
