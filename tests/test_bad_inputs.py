@@ -96,6 +96,16 @@ EXPECTED: dict[str, list[str]] = {
         "refs.bib:13: WARNING: entry with key Champ2010 has a duplicate title field "
         "[bibtex.bibfile_data_error]",
     ],
+    # Entries that lack a field their type needs: each warned at its line, none stops the
+    # build (pybtex raised FieldIsMissing: a traceback, exit 2, in every builder).
+    "bib-fields": [
+        'refs.bib:7: WARNING: entry "Empty" has no title field: shown by its key '
+        "[citations.missing_field]",
+        'refs.bib:9: WARNING: entry "SansRevue2012" has no journal or journaltitle field: '
+        "formatted as @misc [citations.missing_field]",
+        'refs.bib:15: WARNING: entry "SansTitre2013" has no title field: shown without it '
+        "[citations.missing_field]",
+    ],
     "unclosed": [
         "ouvert.md:5: WARNING: term 'Ouvert' is never closed: the rest of the file is its "
         "definition [devops.unclosed]",
@@ -127,16 +137,16 @@ class Build:
         return BeautifulSoup((self.out / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def build(root: str, base: Path) -> Build:
+def build(root: str, base: Path, builder: str = "html") -> Build:
     src = base / root / "src"
-    shutil.copytree(TESTS / "roots" / f"test-bad-{root}", src)
-    out = base / root / "html"
+    shutil.copytree(TESTS / "roots" / f"test-bad-{root}", src, dirs_exist_ok=True)
+    out = base / root / builder
     result = sphinx_build(
-        "html",
+        builder,
         out,
         srcdir=src,
         options=("-n",),
-        doctrees=base / root / "doctrees",
+        doctrees=base / root / f"doctrees-{builder}",
         # _ext for the extensions, tests/roots for the roots' shared bad_input_settings.
         pythonpath=(BOOK / "_ext", TESTS / "roots"),
     )
@@ -295,6 +305,36 @@ def test_a_bib_duplicate_loses_nothing_after_it(builds):
     chapitre = builds["bib-duplicates"].page("chapitre").get_text()
     assert "Debois, 2010" in chapitre
     assert "Kim, 2011" in chapitre
+
+
+def test_an_entry_without_title_is_cited_by_its_key(builds):
+    built = builds["bib-fields"]
+    chapitre = text_of(built.page("chapitre"))
+    for citation in ("(Empty, s.\u00a0d.)", "(Kim, 2012)", "(Debois, 2013)", "(Shafer, 2009)"):
+        assert citation in chapitre
+    entries = [
+        entry.get_text().strip() for entry in built.page("bibliographie").select(".citation p")
+    ]
+    assert "Empty (s.\u00a0d.)." in entries
+    assert "Debois, Patrick (2013). Éditions Test." in entries
+    assert "Kim, Gene (2012). Un article sans revue." in entries
+
+
+@pytest.mark.parametrize(
+    ("builder", "output", "written"),
+    [
+        ("latex", "*.tex", "Empty (s.\u00a0d.)."),
+        ("text", "bibliographie.txt", "Empty (s.\u00a0d.)."),
+        ("epub", "bibliographie.xhtml", "Empty (s.\u00a0d.)."),
+    ],
+)
+def test_an_incomplete_entry_in_every_builder(tmp_path, builder, output, written):
+    """pybtex's FieldIsMissing stopped every builder (exit 2): each now warns and writes."""
+    built = build("bib-fields", tmp_path, builder)
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert sorted(built.warnings) == sorted(EXPECTED["bib-fields"])
+    text = "".join(path.read_text(encoding="utf-8") for path in built.out.glob(output))
+    assert written in text
 
 
 def test_an_unknown_textual_citation_stays_text(builds):

@@ -13,7 +13,7 @@ from pybtex.plugin import find_plugin
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import parse_bibdata
 
-from .style import FrenchStyle, unsupported_types
+from .style import FrenchStyle, entry_persons, missing_fields, unsupported_types
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -163,3 +163,41 @@ def warn_unsupported_types(app: Sphinx) -> None:
                 type="citations",
                 subtype="unknown_entry_type",
             )
+
+
+def warn_missing_fields(app: Sphinx) -> None:
+    """Warn about each entry that lacks a field its type needs: ``@misc{Empty,}``.
+
+    pybtex would stop the build (``FieldIsMissing: missing title in Empty``); the style shows
+    the key for a missing title and formats an entry that lacks another needed field (an
+    ``@article`` without a journal) as ``@misc``.  The warning (``citations.missing_field``)
+    points at the entry in its .bib file.
+    """
+    style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
+    if not issubclass(style, FrenchStyle):
+        return
+    domain: Any = app.env.get_domain("cite")  # sphinxcontrib-bibtex ships no types
+    bibdata = domain.bibdata
+    for bibfile, cache in bibdata.bibfiles.items():
+        text = None  # read once per file, and only if needed
+        for key in cache.keys:
+            entry = bibdata.data.entries[key]
+            missing = missing_fields(entry)
+            if not missing:
+                continue
+            text = read_text(Path(bibfile)) if text is None else text
+            lines = entry_lines(text, entry.key, entry.original_type)
+            for names in missing:
+                if names != ("title",):
+                    consequence = "formatted as @misc"
+                else:  # the key stands for the title where the title would name the work
+                    consequence = "shown without it" if entry_persons(entry) else "shown by its key"
+                logger.warning(
+                    'entry "%s" has no %s field: %s',
+                    entry.key,
+                    " or ".join(names),
+                    consequence,
+                    location=f"{bibfile}:{lines[0]}" if lines else str(bibfile),
+                    type="citations",
+                    subtype="missing_field",
+                )

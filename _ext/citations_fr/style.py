@@ -317,7 +317,7 @@ class FrenchSortingStyle(BaseSortingStyle):
 
     def sorting_key(self, entry: Entry) -> tuple[str, str, str]:
         persons = entry_persons(entry)
-        title = _sort_text(entry.fields.get("title", ""))
+        title = _sort_text(entry.fields.get("title", entry.key))  # the key stands for it
         if persons:
             who = "   ".join(
                 _sort_text(
@@ -479,6 +479,26 @@ def labelled(word: str, name: str) -> Any:
     return join[word, NBSP, field(name)]
 
 
+@node
+def entry_key(children: list[Any], data: dict[str, Any]) -> Text:
+    """The entry's key, which stands for a title the entry lacks (« Empty (s. d.). »)."""
+    assert not children
+    return Text(data["entry"].key)
+
+
+#: The fields that each template cannot do without (each a choice of names), besides the
+#: title, which every template shows and :meth:`FrenchStyle.entry` replaces by the key.  An
+#: entry without one of them is formatted as ``@misc`` (:func:`missing_fields` warns it).
+REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("journal", "journaltitle"),),
+    "incollection": (("booktitle",),),
+    "inproceedings": (("booktitle",),),
+    "techreport": (("institution", "organization"),),
+    "phdthesis": (("school", "institution"),),
+    "mastersthesis": (("school", "institution"),),
+}
+
+
 #: A sentence after the title: it starts with a capital (« Mars 2020. », not « mars 2020. »).
 block = sentence(capfirst=True)
 
@@ -531,24 +551,35 @@ class FrenchStyle(BaseStyle):
     default_label_style = FrenchLabelStyle
     default_sorting_style = FrenchSortingStyle
 
-    def template_name(self, entry_type: str) -> str | None:
+    @staticmethod
+    def template_name(entry_type: str) -> str | None:
         """The type whose template formats ``entry_type``, or None if it has none."""
         name = TYPE_ALIASES.get(entry_type.lower(), entry_type.lower())
-        return name if hasattr(self, f"get_{name}_template") else None
+        return name if hasattr(FrenchStyle, f"get_{name}_template") else None
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
         context = {"entry": entry, "style": self, "bib_data": bib_data, "label": label}
         name = self.template_name(entry.type) or "misc"
-        text = getattr(self, f"get_{name}_template")(entry).format_data(context)
+        try:
+            text = getattr(self, f"get_{name}_template")(entry).format_data(context)
+        except FieldIsMissing:  # a field its type needs (warned by checks.warn_missing_fields)
+            text = self.get_misc_template(entry).format_data(context)
         return FormattedEntry(entry.key, typographic(linked(text)), label)
 
     # -- building blocks --
 
     def entry(self, e: Entry, title: Any, *blocks: Any) -> Any:
-        """Names (year). Title. Blocks. Note. DOI. ISBN. En ligne : URL (consulté le …)."""
+        """Names (year). Title. Blocks. Note. DOI. ISBN. En ligne : URL (consulté le …).
+
+        Without a title (a bad entry, warned by :func:`checks.warn_missing_fields`): « Names
+        (year). » then the blocks, or the key instead of the title when there are no names.
+        """
+        if "title" not in e.fields:
+            title = entry_key
         if entry_persons(e):
             names = persons("author") if e.persons.get("author") else editors
-            head = [sentence[join[names, " (", label_year, ")"]], sentence[title]]
+            head = [sentence[join[names, " (", label_year, ")"]]]
+            head += [sentence[title]] if "title" in e.fields else []
         else:
             head = [sentence[join[title, " (", label_year, ")"]]]
         return toplevel[
@@ -706,3 +737,11 @@ def unsupported_types(entries: Iterable[Entry]) -> Iterator[Entry]:
         name = TYPE_ALIASES.get(entry.type.lower(), entry.type.lower())
         if not hasattr(style, f"get_{name}_template"):
             yield entry
+
+
+def missing_fields(entry: Entry) -> list[tuple[str, ...]]:
+    """The fields (each a choice of names) that ``entry`` lacks for its template, title
+    first: a .bib entry such as ``@misc{Empty,}``, which would stop pybtex."""
+    name = FrenchStyle.template_name(entry.type) or "misc"
+    wanted = (("title",), *REQUIRED_FIELDS.get(name, ()))
+    return [names for names in wanted if not any(n in entry.fields for n in names)]
