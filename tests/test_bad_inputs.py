@@ -106,6 +106,11 @@ EXPECTED: dict[str, list[str]] = {
         'refs.bib:15: WARNING: entry "SansTitre2013" has no title field: shown without it '
         "[citations.missing_field]",
     ],
+    # A .bib in Latin-1: pybtex raised (a traceback before any page was written).
+    "bib-encoding": [
+        "refs.bib:9: WARNING: byte 0xe9 is not utf-8-sig (bibtex_encoding): read as "
+        "Windows-1252; save the file in utf-8-sig [citations.bibfile]"
+    ],
     "unclosed": [
         "ouvert.md:5: WARNING: term 'Ouvert' is never closed: the rest of the file is its "
         "definition [devops.unclosed]",
@@ -305,6 +310,16 @@ def test_a_bib_duplicate_loses_nothing_after_it(builds):
     chapitre = builds["bib-duplicates"].page("chapitre").get_text()
     assert "Debois, 2010" in chapitre
     assert "Kim, 2011" in chapitre
+
+
+def test_a_bib_not_in_utf8_is_read_whole(builds):
+    built = builds["bib-encoding"]
+    assert "(Shafer, 2009)" in text_of(built.page("chapitre"))
+    assert "(Personne, 2010)" in text_of(built.page("chapitre"))
+    assert "(Debois, 2011)" in text_of(built.page("chapitre"))
+    bibliography = text_of(built.page("bibliographie"))
+    assert "Une entrée en Latin-1" in bibliography
+    assert "Après l'erreur" in bibliography
 
 
 def test_an_entry_without_title_is_cited_by_its_key(builds):

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError
+from pybtex.database.input.bibtex import Parser
 from pybtex.plugin import find_plugin
 from sphinx.util import logging
-from sphinxcontrib.bibtex.bibfile import parse_bibdata
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, parse_bibdata
 
 from .style import FrenchStyle, entry_persons, missing_fields, unsupported_types
 
@@ -21,12 +22,78 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def decode(data: bytes, encoding: str) -> str:
+    """``data`` decoded, each byte that is not in ``encoding`` read as Windows-1252 (a .bib
+    that is not UTF-8 is nearly always Latin-1 or Windows-1252: « entrée » stays right) or
+    as « ? »: never U+FFFD, which LaTeX refuses (« Unicode character � not set up »)."""
+    parts: list[str] = []
+    while True:
+        try:
+            return "".join([*parts, data.decode(encoding)])
+        except UnicodeDecodeError as error:
+            parts.append(data[: error.start].decode(encoding))
+            bad = data[error.start : error.end]
+            parts.append(bad.decode("cp1252", errors="replace").replace("\ufffd", "?"))
+            data = data[error.end :]
+
+
 def read_text(bibfile: Path, encoding: str = "utf-8-sig") -> str:
-    """The text of ``bibfile``, or nothing if it cannot be read (it is warned elsewhere)."""
+    """The text of ``bibfile`` as :func:`decode` reads it, or nothing if it cannot be read
+    (warned elsewhere)."""
     try:
-        return bibfile.read_text(encoding=encoding)
-    except (OSError, UnicodeDecodeError):
+        return decode(bibfile.read_bytes(), encoding)
+    except (OSError, LookupError):
         return ""
+
+
+def undecodable_files(bibfiles: list[Path], encoding: str) -> list[Path]:
+    """The files that are not in ``encoding``, each warned at the line of its first bad byte.
+
+    pybtex reads a file strictly: one byte that is not UTF-8 (a file saved in Latin-1) raised
+    a ``PybtexError`` out of sphinxcontrib-bibtex, a traceback before any page was written.
+    """
+    bad: list[Path] = []
+    for bibfile in bibfiles:
+        try:
+            bibfile.read_bytes().decode(encoding)
+        except OSError:
+            continue  # sphinxcontrib-bibtex warns a missing file itself
+        except UnicodeDecodeError as error:
+            bad.append(bibfile)
+            line = error.object[: error.start].count(b"\n") + 1
+            logger.warning(
+                "byte 0x%02x is not %s (bibtex_encoding): read as Windows-1252; "
+                "save the file in %s",
+                error.object[error.start],
+                encoding,
+                encoding,
+                location=f"{bibfile}:{line}",
+                type="citations",
+                subtype="bibfile",
+            )
+    return bad
+
+
+def parse_replacing(bibfiles: list[Path], encoding: str, bad: list[Path]) -> BibData:
+    """sphinxcontrib-bibtex's ``parse_bibdata``, except that the ``bad`` files are read by
+    :func:`decode`, so that every entry of every file is kept."""
+    parser = Parser(encoding)
+    parsed: dict[Path, BibFile] = {}
+    keys: dict[str, None] = {}
+    for bibfile in bibfiles:
+        if bibfile in bad:
+            parser.filename = str(bibfile)  # for the location of syntax errors
+            parser.parse_string(read_text(bibfile, encoding))
+        elif bibfile.is_file():
+            parser.parse_file(bibfile)
+        else:  # as parse_bibdata warns it
+            logger.warning(
+                f"could not open bibtex file {bibfile}.", type="bibtex", subtype="bibfile_error"
+            )
+        keys, old_keys = dict.fromkeys(parser.data.entries.keys()), keys
+        new_keys = dict.fromkeys(key for key in keys if key not in old_keys)
+        parsed[bibfile] = BibFile(mtime=get_mtime(bibfile), keys=new_keys)
+    return BibData(encoding=encoding, bibfiles=parsed, data=parser.data)
 
 
 def entry_lines(text: str, key: str, entry_type: str | None = None) -> list[int]:
@@ -118,12 +185,17 @@ def read_bibfiles(app: Sphinx) -> None:
     if app.config.bibtex_bibfiles is None:
         return  # sphinxcontrib-bibtex says so itself
     bibfiles = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
+    encoding = app.config.bibtex_encoding
+    bad = undecodable_files(bibfiles, encoding)
     with pybtex.errors.capture() as errors:
-        bibdata = parse_bibdata(bibfiles, app.config.bibtex_encoding)
+        if bad:
+            bibdata = parse_replacing(bibfiles, encoding, bad)
+        else:
+            bibdata = parse_bibdata(bibfiles, encoding)
     app.env.get_domain("cite").data["bibdata"] = bibdata
     if not errors:
         return
-    locator = ErrorLocator(bibfiles, app.config.bibtex_encoding)
+    locator = ErrorLocator(bibfiles, encoding)
     for error in errors:
         # sphinxcontrib-bibtex's own type for a data error (a repeated key or field), so
         # that a project's suppress_warnings keeps working; a syntax error has none there.
