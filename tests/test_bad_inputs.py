@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import BOOK, TESTS
+from conftest import BOOK, TESTS, epubcheck_command
 from roots_build import sphinx_build
 
 pytestmark = pytest.mark.slow
@@ -110,6 +111,16 @@ EXPECTED: dict[str, list[str]] = {
     "bib-encoding": [
         "refs.bib:9: WARNING: byte 0xe9 is not utf-8-sig (bibtex_encoding): read as "
         "Windows-1252; save the file in utf-8-sig [citations.bibfile]"
+    ],
+    # Addresses that must not be links (javascript:, not percent-encoded): each at its field.
+    "bib-urls": [
+        "refs.bib:4: WARNING: malformed URL 'javascript:alert(10)' in url of \"Script2010\": "
+        "expected http(s)://… (percent-encoded); shown as text [citations.url]",
+        "refs.bib:11: WARNING: malformed URL 'javascript:alert(11)' in note of \"Note2011\": "
+        "expected http(s)://… (percent-encoded); shown as text [citations.url]",
+        "refs.bib:25: WARNING: malformed URL 'https://example.org/a b\"c' in url of "
+        '"Espace2013": expected http(s)://… (percent-encoded); shown as text '
+        "[citations.url]",
     ],
     "unclosed": [
         "ouvert.md:5: WARNING: term 'Ouvert' is never closed: the rest of the file is its "
@@ -320,6 +331,43 @@ def test_a_bib_not_in_utf8_is_read_whole(builds):
     bibliography = text_of(built.page("bibliographie"))
     assert "Une entrée en Latin-1" in bibliography
     assert "Après l'erreur" in bibliography
+
+
+#: The bibliography's links in the bib-urls root: the DOI percent-encoded, the good ones kept.
+BIB_LINKS = [
+    "https://doi.org/10.1000/x%22%3E%3Cb%3Ey",
+    "https://example.org/copie",
+    "https://example.org/page",
+]
+
+
+def bibliography_links(page: BeautifulSoup) -> list[str]:
+    return sorted(a["href"] for a in page.select(".citation a[href]"))
+
+
+def test_a_bad_bib_url_is_text_not_a_link(builds):
+    page = builds["bib-urls"].page("bibliographie")
+    assert bibliography_links(page) == BIB_LINKS
+    shown = text_of(page)
+    for text in ("javascript:alert(10)", "javascript:alert(11)", 'https://example.org/a b"c'):
+        assert text in shown
+    assert '10.1000/x"><b>y' in shown  # the DOI as written, as text
+
+
+def test_a_bad_bib_url_is_text_in_the_epub(tmp_path):
+    built = build("bib-urls", tmp_path, "epub")
+    assert built.returncode == 0, built.stderr[-3000:]
+    page = (built.out / "bibliographie.xhtml").read_text(encoding="utf-8")
+    assert bibliography_links(BeautifulSoup(page, "html.parser")) == BIB_LINKS
+    result = subprocess.run(
+        [*epubcheck_command(), str(next(built.out.glob("*.epub")))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    output = result.stdout + result.stderr
+    assert "Messages:" in output, output
+    assert [line for line in output.splitlines() if re.match(r"(ERROR|FATAL)\(", line)] == []
 
 
 def test_an_entry_without_title_is_cited_by_its_key(builds):

@@ -14,7 +14,15 @@ from pybtex.plugin import find_plugin
 from sphinx.util import logging
 from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, parse_bibdata
 
-from .style import FrenchStyle, entry_persons, missing_fields, unsupported_types
+from web_url import is_web_url
+
+from .style import (
+    FrenchStyle,
+    entry_links,
+    entry_persons,
+    missing_fields,
+    unsupported_types,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -104,6 +112,14 @@ def entry_lines(text: str, key: str, entry_type: str | None = None) -> list[int]
     kind = re.escape(entry_type) if entry_type else r"[^\s{(@]+"
     start = re.compile(rf"@\s*{kind}\s*[{{(]\s*{re.escape(key)}\s*,", re.I)
     return [text.count("\n", 0, match.start()) + 1 for match in start.finditer(text)]
+
+
+def field_line(text: str, line: int, field: str) -> int:
+    """The line of ``field = …`` in the entry that starts at ``line`` (or ``line``)."""
+    rest = "\n".join(text.splitlines()[line - 1 :])
+    entry = re.split(r"\n\s*@", rest, maxsplit=1)[0]
+    match = re.search(rf"(?:^|[,{{(])\s*{re.escape(field)}\s*=", entry, re.I | re.M)
+    return line + entry.count("\n", 0, match.end()) if match else line
 
 
 # -- Errors in the .bib files ---------------------------------------------------------------
@@ -272,4 +288,36 @@ def warn_missing_fields(app: Sphinx) -> None:
                     location=f"{bibfile}:{lines[0]}" if lines else str(bibfile),
                     type="citations",
                     subtype="missing_field",
+                )
+
+
+def warn_bad_urls(app: Sphinx) -> None:
+    """Warn about each address of the .bib that the bibliography shows as text, not as a
+    link (:func:`citations_fr.style.checked_links`): one that is not an http(s) URL of URI
+    characters, the rule of the domain's ``:url:`` (``javascript:…``, ``">``, spaces).
+    The warning (``citations.url``) points at the entry in its .bib file.
+    """
+    domain: Any = app.env.get_domain("cite")  # sphinxcontrib-bibtex ships no types
+    bibdata = domain.bibdata
+    for bibfile, cache in bibdata.bibfiles.items():
+        text = None  # read once per file, and only if needed
+        for key in cache.keys:
+            entry = bibdata.data.entries[key]
+            bad = dict.fromkeys(link for link in entry_links(entry) if not is_web_url(link[1]))
+            if not bad:
+                continue
+            text = read_text(Path(bibfile)) if text is None else text
+            lines = entry_lines(text, entry.key, entry.original_type)
+            for name, url in bad:
+                logger.warning(
+                    'malformed URL %r in %s of "%s": expected http(s)://… '
+                    "(percent-encoded); shown as text",
+                    url,
+                    name,
+                    entry.key,
+                    location=f"{bibfile}:{field_line(text, lines[0], name)}"
+                    if lines
+                    else str(bibfile),
+                    type="citations",
+                    subtype="url",
                 )

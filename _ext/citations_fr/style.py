@@ -48,6 +48,8 @@ from pybtex.style.template import (
     words,
 )
 
+from web_url import doi_url, is_web_url
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
@@ -380,6 +382,62 @@ def linked(text: Any) -> Any:
     return map_strings(text, _linked_string)
 
 
+#: ``\url{…}`` in a field, as pybtex reads it: the string ``\url `` then the address.
+URL_COMMAND = "\\url "
+
+
+def url_commands(text: Any) -> Any:
+    r"""``\url{address}`` in a field becomes a link to the address.
+
+    pybtex leaves the command as text (« \url » then the address); sphinxcontrib-bibtex
+    turns that into a link later, whatever the address (``\url{javascript:…}`` was a link).
+    Here it becomes a link that :func:`checked_links` checks like every other.
+    """
+    if isinstance(text, HRef) or not isinstance(text, BaseMultipartText):
+        return text
+    parts: list[Any] = []
+    for part in text.parts:
+        previous = parts[-1] if parts else None
+        if isinstance(previous, String) and previous.value.endswith(URL_COMMAND):
+            parts[-1] = String(previous.value[: -len(URL_COMMAND)])
+            address = str(part)
+            parts.append(HRef(address, String(address)))
+        else:
+            parts.append(url_commands(part))
+    if isinstance(text, Text):
+        return Text(*parts)
+    return type(text)(*text.info, *parts)
+
+
+def checked_links(text: Any) -> Any:
+    """Each link whose address is not an http(s) URL of URI characters
+    (:func:`web_url.is_web_url`, the domain's rule for ``:url:``) becomes its text:
+    ``javascript:…`` and unencoded addresses are never links (warned by
+    :func:`citations_fr.checks.warn_bad_urls`)."""
+    if isinstance(text, HRef) and not is_web_url(text.url):
+        return Text(*(checked_links(part) for part in text.parts))
+    if not isinstance(text, BaseMultipartText):
+        return text
+    parts = [checked_links(part) for part in text.parts]
+    if isinstance(text, Text):
+        return Text(*parts)
+    return type(text)(*text.info, *parts)
+
+
+def entry_links(entry: Entry) -> Iterator[tuple[str, str]]:
+    r"""Each address that the style would make a link of, with its field: ``url``, and
+    ``\url{…}`` or an http(s) address in the text of another field (the DOI's address is
+    always made valid, by :func:`web_url.doi_url`)."""
+    for name, value in entry.fields.items():
+        if name.lower() == "url":
+            yield name, value
+        elif name.lower() != "doi":
+            for match in re.finditer(r"\\url\s*\{([^{}]*)\}", value):
+                yield name, match[1].strip()
+            for match in _URL.finditer(plain(value)):
+                yield name, match[0]
+
+
 # -- Template nodes ----------------------------------------------------------------------
 
 _LASTFIRST = find_plugin("pybtex.style.names", "lastfirst")()
@@ -515,11 +573,21 @@ publisher_place = first_of[
     optional_field("publisher"),
     place,
 ]
-doi = join[
-    TERMS["doi"],
-    TERMS["colon"],
-    href(join["https://doi.org/", field("doi", raw=True)])[field("doi", raw=True)],
-]
+
+
+@node
+def doi_link(children: list[Any], data: dict[str, Any]) -> HRef:
+    """The DOI, linked to its https://doi.org/ address, percent-encoded (a DOI with ``">``
+    made an address that epubcheck refused)."""
+    assert not children
+    entry = data["entry"]
+    if "doi" not in entry.fields:
+        raise FieldIsMissing("doi", entry)
+    doi = entry.fields["doi"]
+    return HRef(doi_url(doi), String(doi))
+
+
+doi = join[TERMS["doi"], TERMS["colon"], doi_link]
 online = join[
     TERMS["online"],
     TERMS["colon"],
@@ -564,7 +632,8 @@ class FrenchStyle(BaseStyle):
             text = getattr(self, f"get_{name}_template")(entry).format_data(context)
         except FieldIsMissing:  # a field its type needs (warned by checks.warn_missing_fields)
             text = self.get_misc_template(entry).format_data(context)
-        return FormattedEntry(entry.key, typographic(linked(text)), label)
+        text = checked_links(url_commands(linked(text)))
+        return FormattedEntry(entry.key, typographic(text), label)
 
     # -- building blocks --
 

@@ -6,7 +6,6 @@ import bisect
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -15,6 +14,8 @@ from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
+
+from web_url import is_web_url
 
 from .entries import Entry, Kind, lookup_key, person_sort_name
 from .env_access import domain_of
@@ -258,20 +259,6 @@ class PersonDirective(EntryDirective):
 
     def index_entries(self, entry: Entry) -> list[tuple[str, str, str, str, str | None]]:
         return [("single", entry.sort_text, entry.anchor, "main", None)]
-
-
-#: The characters RFC 3986 allows in a URI (others must be percent-encoded).
-URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
-
-
-def is_web_url(url: str) -> bool:
-    """An absolute http(s) URL that a browser, an EPUB reader and LaTeX's \\url all accept."""
-    parts = urlsplit(url)
-    return (
-        parts.scheme in {"http", "https"}
-        and bool(parts.netloc)
-        and URI_CHARACTERS.fullmatch(url) is not None
-    )
 
 
 def url_node(url: str) -> nodes.Node:
