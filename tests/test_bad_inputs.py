@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import BOOK, TESTS, epubcheck_command
-from roots_build import sphinx_build
+from roots_build import latex_to_pdf, sphinx_build
 
 pytestmark = pytest.mark.slow
 
@@ -121,6 +121,22 @@ EXPECTED: dict[str, list[str]] = {
         "refs.bib:25: WARNING: malformed URL 'https://example.org/a b\"c' in url of "
         '"Espace2013": expected http(s)://… (percent-encoded); shown as text '
         "[citations.url]",
+    ],
+    # Names that differ by what no reader sees: compared in NFC, invisible and bidirectional
+    # control characters removed (each warned), so a decomposed accent finds its term and
+    # « Dev\u200bOps » is « DevOps » defined twice.
+    "names": [
+        "definitions.md:7: WARNING: term 'Dev\\u200bOps' holds invisible or bidirectional "
+        "control characters (U+200B): removed [devops.invisible]",
+        "definitions.md:7: WARNING: term 'DevOps' is defined twice: here and at "
+        "definitions.md:3 [devops.duplicate]",
+        "definitions.md:11: WARNING: term '\\u200b' holds invisible or bidirectional "
+        "control characters (U+200B): removed [devops.invisible]",
+        "definitions.md:11: WARNING: term without a name [devops.empty]",
+        "definitions.md:15: WARNING: alias 'Sec\\u200dOps' holds invisible or bidirectional "
+        "control characters (U+200D): removed [devops.invisible]",
+        "definitions.md:20: WARNING: term '\\u202ePiège' holds invisible or bidirectional "
+        "control characters (U+202E): removed [devops.invisible]",
     ],
     "unclosed": [
         "ouvert.md:5: WARNING: term 'Ouvert' is never closed: the rest of the file is its "
@@ -321,6 +337,32 @@ def test_a_bib_duplicate_loses_nothing_after_it(builds):
     chapitre = builds["bib-duplicates"].page("chapitre").get_text()
     assert "Debois, 2010" in chapitre
     assert "Kim, 2011" in chapitre
+
+
+def test_names_are_compared_as_a_reader_sees_them(builds):
+    """A decomposed « é », an alias written with U+200D and a name with U+202E all find
+    their terms (no « unknown term 'sécurité' (did you mean 'sécurité'?) »)."""
+    usage = builds["names"].page("usage")
+    links = [(a.get_text(), a["href"]) for a in usage.select("a.devops-term")]
+    assert links == [
+        ("se\u0301curite\u0301", "definitions.html#term-securite"),
+        ("SecOps", "definitions.html#term-securite"),
+        ("Piège", "definitions.html#term-Piege"),
+    ]
+    definitions = text_of(builds["names"].page("definitions"))
+    assert "\u202e" not in definitions
+    assert "\u200b" not in definitions
+
+
+def test_a_bidirectional_control_in_a_name_leaves_the_pdf_buildable(tmp_path):
+    """U+202E in a name stopped pdflatex (« Unicode character … not set up »), naming no
+    file nor line; the name is now written without it."""
+    built = build("names", tmp_path, "latex")
+    assert built.returncode == 0, built.stderr[-3000:]
+    tex = "".join(path.read_text(encoding="utf-8") for path in built.out.glob("*.tex"))
+    assert "Piège" in tex
+    assert "\u202e" not in tex
+    assert latex_to_pdf(built.out).stat().st_size > 0
 
 
 def test_a_bib_not_in_utf8_is_read_whole(builds):

@@ -17,7 +17,7 @@ from sphinx.util.nodes import make_id
 
 from web_url import is_web_url
 
-from .entries import Entry, Kind, lookup_key, person_sort_name
+from .entries import Entry, Kind, invisible_characters, lookup_key, person_sort_name, visible
 from .env_access import domain_of
 from .nodes import backlinks
 from .tooltips import tooltip_id
@@ -53,7 +53,7 @@ class EntryDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {"aliases": comma_list, "forms": comma_list}
 
     def run(self) -> list[nodes.Node]:
-        name = " ".join(self.arguments[0].split()) if self.arguments else ""
+        name = self.visible_name(self.arguments[0] if self.arguments else "", self.kind)
         if not name:
             self.warn(Subtype.EMPTY, f"{self.kind} without a name")
         if not self.content:
@@ -142,9 +142,23 @@ class EntryDirective(SphinxDirective):
             docname=self.env.current_document.docname,
             lineno=self.lineno,
             anchor=anchor,
-            aliases=self.options.get("aliases", ()),
-            forms=self.options.get("forms", ()),
+            aliases=self.visible_names(self.options.get("aliases", ()), "alias"),
+            forms=self.visible_names(self.options.get("forms", ()), "form"),
         )
+
+    def visible_name(self, name: str, what: str) -> str:
+        """``name`` without invisible characters (warned), white space folded."""
+        if invisible := invisible_characters(name):
+            codes = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in invisible))
+            self.warn(
+                Subtype.INVISIBLE,
+                f"{what} {name!r} holds invisible or bidirectional control characters "
+                f"({codes}): removed",
+            )
+        return " ".join(visible(name).split())
+
+    def visible_names(self, names: tuple[str, ...], what: str) -> tuple[str, ...]:
+        return tuple(filter(None, (self.visible_name(name, what) for name in names)))
 
     def heading(self, entry: Entry) -> list[nodes.Node]:
         return [nodes.Text(entry.name)]

@@ -28,6 +28,8 @@ class Subtype(StrEnum):
     """A term or person mentioned inside its own definition."""
     UNCLOSED = "unclosed"
     """A MyST fence (```` ```{term} ````) never closed: the rest of the file became its text."""
+    INVISIBLE = "invisible"
+    """An invisible or bidirectional control character in a name, alias or form (removed)."""
     UNUSED = "unused"
     """A term defined but never mentioned (informational, off unless ``devops_report_unused``)."""
 
