@@ -43,6 +43,12 @@ def comma_list(argument: str | None) -> tuple[str, ...]:
     return tuple(" ".join(item.split()) for item in (argument or "").split(",") if item.strip())
 
 
+#: An option line of a MyST directive (``:name: value``), and a YAML comment in its value: a
+#: ``#`` after a space or a tab, outside quotes.
+OPTION_LINE = re.compile(r"\s*:(?P<name>[\w-]+):(?P<value>.*)$")
+COMMENT = re.compile(r"[ \t]#")
+
+
 class EntryDirective(SphinxDirective):
     """Common part of both directives: name, anchor, index entry, content, backlinks."""
 
@@ -53,6 +59,7 @@ class EntryDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {"aliases": comma_list, "forms": comma_list}
 
     def run(self) -> list[nodes.Node]:
+        self.warn_option_comments()
         name = self.visible_name(self.arguments[0] if self.arguments else "", self.kind)
         if not name:
             self.warn(Subtype.EMPTY, f"{self.kind} without a name")
@@ -93,6 +100,37 @@ class EntryDirective(SphinxDirective):
                 0, addnodes.index(entries=self.index_entries(entry), devops_index=entry.sort_text)
             )
         return result
+
+    def warn_option_comments(self) -> None:
+        """Warn about each option value that MyST cut at `` #``.
+
+        MyST reads the options as YAML, where `` #`` starts a comment: ``:expansion: langage
+        C #1 du monde`` gives « langage C », ``:aliases: C #, F#`` gives no alias at all
+        (``myst_parser.parsers.options``, ``_scan_plain_scalar``).  Its only warning
+        (``myst.directive_comments``, once per directive) says nothing of the lost text.
+        The directive gets its source as written (``block_text``: the fence line, then the
+        option lines), where the cut is seen.
+        """
+        fence, *lines = self.block_text.splitlines() or [""]
+        if not FENCE.match(fence):
+            return  # reStructuredText: docutils keeps the whole line
+        for number, line in enumerate(lines, start=self.lineno + 1):
+            match = OPTION_LINE.match(line)
+            if match is None:
+                break  # the options are the first lines; reStructuredText has none here
+            value = match["value"].strip()
+            comment = COMMENT.search(match["value"])
+            if comment is None or value[:1] in {'"', "'"}:
+                continue
+            kept = match["value"][: comment.start()].strip()
+            logger.warning(
+                f":{match['name']}: {value!r}: MyST reads ' #' as the start of a comment and "
+                f"keeps {kept!r}; quote the value to keep it all: "
+                f':{match["name"]}: "{value}"',
+                location=(self.env.current_document.docname, number),
+                type=WARNING_TYPE,
+                subtype=Subtype.COMMENT,
+            )
 
     def fence_is_closed(self) -> bool:
         """Whether the MyST fence that opens this directive is closed by a later line.
