@@ -140,7 +140,8 @@ EXPECTED: dict[str, list[str]] = {
     ],
     # MyST reads « #» after a space as a YAML comment and drops the rest of the value: ours
     # says which option, what is kept and how to quote it (MyST's own warning, once per
-    # directive, says neither).  reStructuredText keeps the whole line: no warning.
+    # directive, says neither); a flag option with a value is refused (MyST lets any value
+    # through docutils' `flag` itself).  reStructuredText keeps the whole line: no warning.
     "options": [
         "options.md:4: WARNING: 'term': Directive options has # comments, which may not be "
         "supported in future versions. [myst.directive_comments]",
@@ -150,6 +151,8 @@ EXPECTED: dict[str, list[str]] = {
         "options.md:5: WARNING: :aliases: 'C #, F#': MyST reads ' #' as the start of a "
         "comment and keeps 'C'; quote the value to keep it all: "
         ':aliases: "C #, F#" [devops.comment]',
+        "options.md:18: WARNING: 'term': Invalid option value for 'footnote': oui: no "
+        'argument is allowed; "oui" supplied [myst.directive_option]',
     ],
     "unclosed": [
         "ouvert.md:5: WARNING: term 'Ouvert' is never closed: the rest of the file is its "
@@ -389,6 +392,13 @@ def test_a_quoted_option_value_keeps_its_hash(builds):
     assert "E (langage E #1 du monde)" in options
     assert "C (langage C)" in options  # what MyST kept, warned
     assert "H (langage H #1)" in text_of(built.page("regles"))
+
+
+def test_a_flag_option_with_a_value_is_no_flag(builds):
+    """``:footnote: oui`` is refused (warned): D is an ordinary term, linked, no footnote."""
+    usage = builds["options"].page("usage")
+    assert usage.select_one("a.devops-term[href$='#term-D']")
+    assert usage.select("aside.footnote") == []
 
 
 def test_a_bib_not_in_utf8_is_read_whole(builds):

@@ -43,6 +43,12 @@ def comma_list(argument: str | None) -> tuple[str, ...]:
     return tuple(" ".join(item.split()) for item in (argument or "").split(",") if item.strip())
 
 
+def strict_flag(argument: str | None) -> None:
+    """docutils' ``directives.flag`` (no value allowed), under another name: MyST lets any
+    value through for ``flag`` itself (``:footnote: oui`` was silently a flag), not for this."""
+    return directives.flag(argument)
+
+
 #: An option line of a MyST directive (``:name: value``), and a YAML comment in its value: a
 #: ``#`` after a space or a tab, outside quotes.
 OPTION_LINE = re.compile(r"\s*:(?P<name>[\w-]+):(?P<value>.*)$")
@@ -229,7 +235,7 @@ class TermDirective(EntryDirective):
         **EntryDirective.option_spec,
         "expansion": directives.unchanged,
         "see": comma_list,
-        "footnote": directives.flag,
+        "footnote": strict_flag,
     }
 
     def make_entry(self, name: str, anchor: str) -> Entry:
