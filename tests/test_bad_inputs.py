@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -483,3 +485,107 @@ def test_an_unknown_textual_citation_stays_text(builds):
     pandoc = builds["citations"].page("pandoc").get_text()
     assert "@Textuelle2044" in pandoc
     assert not [line for line in builds["citations"].warnings if "Textuelle2044" in line]
+
+
+# -- The output folder -----------------------------------------------------------------------
+# A folder that cannot be written and a full disk end the build with one message naming the
+# path and exit status 2, never Sphinx's crash report (« Traceback », « please open an
+# issue »): _ext/output_errors for Sphinx's own writes, each extension for its own.
+
+
+def build_into(tmp_path: Path, out: Path, builder: str = "html") -> Build:
+    src = tmp_path / "src"
+    shutil.copytree(TESTS / "roots" / "test-bad-bib-syntax", src, dirs_exist_ok=True)
+    result = sphinx_build(
+        builder,
+        out,
+        srcdir=src,
+        options=("-n",),
+        doctrees=tmp_path / f"doctrees-{builder}",
+        pythonpath=(BOOK / "_ext", TESTS / "roots"),
+    )
+    return Build(src, out, result.returncode, result.stdout, result.stderr)
+
+
+#: The root's own warning, which every build of it gives.
+BIB_SYNTAX = EXPECTED["bib-syntax"]
+
+
+def assert_one_error(built: Build, error: str) -> None:
+    assert built.returncode == 2, built.stderr[-3000:]
+    assert "Traceback" not in built.stdout + built.stderr
+    assert [line for line in built.lines if line not in BIB_SYNTAX] == [error]
+
+
+def test_an_output_folder_that_cannot_be_made(tmp_path):
+    (tmp_path / "fichier").write_text("", encoding="utf-8")
+    out = tmp_path / "fichier" / "html"
+    built = build_into(tmp_path, out)
+    assert_one_error(
+        built,
+        "ERROR: while setting up extension output_errors: cannot write the output folder "
+        f"{out}: {tmp_path}/fichier is not a folder",
+    )
+
+
+def test_a_write_error_of_sphinx_during_the_build(tmp_path):
+    """Sphinx copies each source into ``_sources`` (uncaught): here a file of that name."""
+    out = tmp_path / "html"
+    out.mkdir()
+    (out / "_sources").write_text("", encoding="utf-8")
+    built = build_into(tmp_path, out)
+    assert_one_error(built, f"ERROR: cannot write {out}/_sources: File exists")
+
+
+def test_a_write_error_of_our_extensions_is_a_warning(tmp_path):
+    """The LaTeX packages of citations_fr and french_typography cannot be written (a folder
+    holds each name): a warning each, with the path; the rest of the output is written."""
+    out = tmp_path / "latex"
+    for name in ("sphinxcitationsfr.sty", "sphinxfrenchtypography.sty"):
+        (out / name).mkdir(parents=True)
+    built = build_into(tmp_path, out, "latex")
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert sorted(line for line in built.lines if line not in BIB_SYNTAX) == [
+        f"WARNING: cannot write {out}/sphinxcitationsfr.sty: Is a directory [citations.output]",
+        f"WARNING: cannot write {out}/sphinxfrenchtypography.sty: Is a directory "
+        "[french_typography.output]",
+    ]
+    assert list(out.glob("*.tex"))
+
+
+@contextmanager
+def tmpfs(folder: Path, *options: str) -> Iterator[Path]:
+    """A small file system mounted on ``folder`` (root only: skipped elsewhere)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    mount = ["mount", "-t", "tmpfs", "-o", ",".join(("size=256k", *options)), "tmpfs"]
+    if subprocess.run([*mount, str(folder)], capture_output=True, check=False).returncode:
+        pytest.skip("cannot mount a tmpfs here (not root)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def test_a_read_only_output_folder(tmp_path):
+    with tmpfs(tmp_path / "ro") as folder:
+        out = folder / "html"
+        out.mkdir()
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        built = build_into(tmp_path, out)
+    assert_one_error(
+        built,
+        "ERROR: while setting up extension output_errors: cannot write the output folder "
+        f"{out}: Read-only file system",
+    )
+
+
+def test_a_full_disk(tmp_path):
+    with tmpfs(tmp_path / "full", "size=64k") as folder:
+        built = build_into(tmp_path, folder / "html")
+    assert built.returncode == 2, built.stderr[-3000:]
+    assert "Traceback" not in built.stdout + built.stderr
+    errors = [line for line in built.lines if line.startswith("ERROR")]
+    assert len(errors) == 1
+    assert re.fullmatch(
+        rf"ERROR: cannot write {folder}/html/\S+: No space left on device", errors[0]
+    )

@@ -25,11 +25,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils.nodes import SkipNode
+from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+
+logger = logging.getLogger(__name__)
+
+
+def warn_write_error(error: OSError, path: Path | str) -> None:
+    """A file of the extension that could not be written (a full disk…): a warning with its
+    path (``citations.output``), not a traceback."""
+    logger.warning(
+        "cannot write %s: %s",
+        error.filename2 or error.filename or path,
+        error.strerror,
+        type="citations",
+        subtype="output",
+    )
 
 
 def skip_node(translator: Any, node: Any) -> None:
@@ -51,7 +67,10 @@ def add_latex_package(app: Sphinx, config: Config) -> None:
 def copy_latex_package(app: Sphinx) -> None:
     """Put the ``.sty`` next to the ``.tex`` files, where ``latexmk`` looks for it."""
     if app.builder.format == "latex":
-        copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
+        try:
+            copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
+        except OSError as error:
+            warn_write_error(error, app.builder.outdir)
 
 
 def add_stylesheet(app: Sphinx) -> None:
@@ -59,10 +78,14 @@ def add_stylesheet(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     static = Path(app.builder.outdir, "_static")
-    static.mkdir(parents=True, exist_ok=True)
-    # a file path: were the folder missing, copy_asset_file would write the file under its name
     css = "citations_fr.css"
-    copy_asset_file(Path(__file__).parent / "static" / css, static / css, force=True)
+    try:
+        static.mkdir(parents=True, exist_ok=True)
+        # a file path: were the folder missing, copy_asset_file would write the file under
+        # its name
+        copy_asset_file(Path(__file__).parent / "static" / css, static / css, force=True)
+    except OSError as error:
+        warn_write_error(error, static / css)
     app.add_css_file("citations_fr.css")
 
 

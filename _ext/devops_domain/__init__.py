@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
 from . import nodes as devops_nodes
@@ -16,6 +17,7 @@ from .latex import AnchorMentionsInTitles, ExpandFirstAcronym, FootnotesOutOfHea
 from .missing import warn_missing_reference
 from .print_index import PrintedIndex
 from .tooltips import TOOLTIP_BUILDERS, AddTooltips, FlattenTooltips
+from .warnings import WARNING_TYPE, Subtype
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from sphinx.util.typing import ExtensionMetadata
 
 __version__ = "1.0.0"
+logger = logging.getLogger(__name__)
 PACKAGE = Path(__file__).parent
 
 
@@ -32,11 +35,20 @@ def add_assets(app: Sphinx) -> None:
     if app.builder.format != "html":
         return
     static = Path(app.builder.outdir, "_static")
-    static.mkdir(parents=True, exist_ok=True)
     names = ["devops.css", "devops-index.css"]
     names += ["devops.js"] if app.builder.name in TOOLTIP_BUILDERS else []
-    for name in names:
-        copy_asset_file(PACKAGE / "static" / name, static / name, force=True)
+    try:
+        static.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            copy_asset_file(PACKAGE / "static" / name, static / name, force=True)
+    except OSError as error:  # a full disk: a warning with the path, not a traceback
+        logger.warning(
+            "cannot write %s: %s",
+            error.filename2 or error.filename or static,
+            error.strerror,
+            type=WARNING_TYPE,
+            subtype=Subtype.OUTPUT,
+        )
     app.add_css_file("devops.css")
     if "devops.js" in names:
         app.add_js_file("devops.js", defer="defer")

@@ -23,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
 from .blocks import is_french
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
 
 __version__ = "1.0.0"
 
@@ -55,7 +58,16 @@ def copy_latex_package(app: Sphinx) -> None:
     """Put the ``.sty`` next to the ``.tex`` files, where ``latexmk`` looks for it."""
     config = app.config
     if app.builder.format == "latex" and config.french_typography and is_french(config.language):
-        copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
+        try:
+            copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
+        except OSError as error:  # a full disk: a warning with the path, not a traceback
+            logger.warning(
+                "cannot write %s: %s",
+                error.filename2 or error.filename or app.builder.outdir,
+                error.strerror,
+                type="french_typography",
+                subtype="output",
+            )
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
