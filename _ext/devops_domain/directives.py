@@ -15,6 +15,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from sphinx_book_compat import reading_state
 from web_url import is_web_url
 
 from .entries import Entry, Kind, invisible_characters, lookup_key, person_sort_name, visible
@@ -133,7 +134,7 @@ class EntryDirective(SphinxDirective):
                 f":{match['name']}: {value!r}: MyST reads ' #' as the start of a comment and "
                 f"keeps {kept!r}; quote the value to keep it all: "
                 f':{match["name"]}: "{value}"',
-                location=(self.env.current_document.docname, number),
+                location=(self.env.docname, number),
                 type=WARNING_TYPE,
                 subtype=Subtype.COMMENT,
             )
@@ -157,10 +158,10 @@ class EntryDirective(SphinxDirective):
 
     def source_fences(self) -> list[Fence]:
         """(line, marker, bare) of each fence line of this document, read once per document
-        (``current_document`` lives while the document is read); ``bare``: no info string after
+        (the reading state lives while the document is read); ``bare``: no info string after
         it."""
         cache = cast(
-            "dict[str, list[Fence]]", self.env.current_document.setdefault("devops_fences", {})
+            "dict[str, list[Fence]]", reading_state(self.env).setdefault("devops_fences", {})
         )
         source = self.state.document.current_source or ""
         if source not in cache:
@@ -183,7 +184,7 @@ class EntryDirective(SphinxDirective):
         return Entry(
             kind=self.kind,
             name=name,
-            docname=self.env.current_document.docname,
+            docname=self.env.docname,
             lineno=self.lineno,
             anchor=anchor,
             aliases=self.visible_names(self.options.get("aliases", ()), "alias"),

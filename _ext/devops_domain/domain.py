@@ -287,6 +287,7 @@ class DevOpsDomain(Domain):
                     self._warn(
                         Subtype.SEE, f"unknown term {see!r} in :see: of {entry.name!r}", entry
                     )
+        self._forget_empty_index_labels()
         if self.env.config.devops_report_unused:
             for entry in self.all_entries():
                 if entry.kind == "term" and entry.name and not self.mentions_of(entry):
@@ -297,6 +298,19 @@ class DevOpsDomain(Domain):
                         type=WARNING_TYPE,
                         subtype=Subtype.UNUSED,
                     )
+
+    def _forget_empty_index_labels(self) -> None:
+        """Sphinx gives every domain index a label (``devops-terms``) when the domain is set
+        up, but writes the index's page only when it lists something: the label of an
+        index with no entry would send ``{ref}`` and other projects' ``objects.inv`` links
+        to a page that does not exist."""
+        kinds = {entry.kind for entry in self.all_entries() if entry.name}
+        std = self.env.domains["std"]  # (not .standard_domain: Sphinx 8.2+ only)
+        for index in self.indices:
+            if getattr(index, "kind", None) not in kinds:
+                label = f"{self.name}-{index.name}"
+                std.labels.pop(label, None)
+                std.anonlabels.pop(label, None)
 
     def _warn(self, subtype: Subtype, message: str, entry: Entry) -> None:
         logger.warning(

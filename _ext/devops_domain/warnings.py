@@ -32,8 +32,6 @@ class Subtype(StrEnum):
     """An invisible or bidirectional control character in a name, alias or form (removed)."""
     COMMENT = "comment"
     """An option value that MyST cut at `` #`` (a YAML comment)."""
-    OUTPUT = "output"
-    """A file of the domain (its stylesheet, its script) that could not be written."""
     UNUSED = "unused"
     """A term defined but never mentioned (informational, off unless ``devops_report_unused``)."""
 

@@ -23,8 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util import logging
-from sphinx.util.fileutil import copy_asset_file
+from sphinx_book_assets import add_latex_file
+from sphinx_book_compat import require_sphinx
 
 from .blocks import is_french
 from .elision import FrenchElision
@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
 
-logger = logging.getLogger(__name__)
-
 __version__ = "1.0.0"
 
 TEXINPUTS = Path(__file__).parent.resolve() / "texinputs"
@@ -44,7 +42,8 @@ LATEX_PACKAGE = "sphinxfrenchtypography"
 
 
 def add_latex_package(app: Sphinx, config: Config) -> None:
-    """Load the LaTeX package in French books (``\\usepackage``, after babel, before hyperref).
+    """Load the LaTeX package in French books (``\\usepackage``, after babel, before hyperref),
+    and ship it next to the ``.tex`` files.
 
     Through ``app.add_latex_package`` rather than by appending to
     ``latex_elements["preamble"]``: the book's configuration stays the author's own, and the
@@ -52,26 +51,12 @@ def add_latex_package(app: Sphinx, config: Config) -> None:
     """
     if config.french_typography and is_french(config.language):
         app.add_latex_package(LATEX_PACKAGE)
-
-
-def copy_latex_package(app: Sphinx) -> None:
-    """Put the ``.sty`` next to the ``.tex`` files, where ``latexmk`` looks for it."""
-    config = app.config
-    if app.builder.format == "latex" and config.french_typography and is_french(config.language):
-        try:
-            copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
-        except OSError as error:  # a full disk: a warning with the path, not a traceback
-            logger.warning(
-                "cannot write %s: %s",
-                error.filename2 or error.filename or app.builder.outdir,
-                error.strerror,
-                type="french_typography",
-                subtype="output",
-            )
+        add_latex_file(config, TEXINPUTS / f"{LATEX_PACKAGE}.sty")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the transforms, the ``french_typography`` switch and the LaTeX package."""
+    require_sphinx(app)
     app.add_config_value(
         "french_typography",
         True,
@@ -83,7 +68,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(FrenchSpacing)
     app.add_post_transform(FrenchSpacingLate)
     app.connect("config-inited", add_latex_package)
-    app.connect("builder-inited", copy_latex_package)
     return {
         "version": __version__,
         # The transforms change the doctrees that Sphinx stores: a new version of them must
