@@ -493,12 +493,13 @@ def test_an_unknown_textual_citation_stays_text(builds):
 # issue »): _ext/output_errors for Sphinx's own writes, each extension for its own.
 
 
-def build_into(tmp_path: Path, out: Path, builder: str = "html") -> Build:
+def build_into(tmp_path: Path, out: Path, builder: str = "html", *extra: str) -> Build:
     src = tmp_path / "src"
     shutil.copytree(TESTS / "roots" / "test-bad-bib-syntax", src, dirs_exist_ok=True)
     result = sphinx_build(
         builder,
         out,
+        *extra,
         srcdir=src,
         options=("-n",),
         doctrees=tmp_path / f"doctrees-{builder}",
@@ -537,18 +538,25 @@ def test_a_write_error_of_sphinx_during_the_build(tmp_path):
     assert_one_error(built, f"ERROR: cannot write {out}/_sources: File exists")
 
 
-def test_a_write_error_of_our_extensions_is_a_warning(tmp_path):
-    """The LaTeX packages of citations_fr and french_typography cannot be written (a folder
-    holds each name): a warning each, with the path; the rest of the output is written."""
+def test_a_package_sphinx_cannot_copy(tmp_path):
+    """citations_fr's LaTeX package goes through ``latex_additional_files``: Sphinx copies it
+    when the build ends (uncaught), and a folder holds its name here."""
     out = tmp_path / "latex"
-    for name in ("sphinxcitationsfr.sty", "sphinxfrenchtypography.sty"):
-        (out / name).mkdir(parents=True)
+    (out / "sphinxcitationsfr.sty").mkdir(parents=True)
     built = build_into(tmp_path, out, "latex")
+    assert_one_error(built, f"ERROR: cannot write {out}/sphinxcitationsfr.sty: Is a directory")
+
+
+def test_a_write_error_of_book_edition_is_a_warning(tmp_path):
+    """book_edition (the book's own, not packaged) writes its LaTeX package itself: a warning
+    with the path, and the rest of the output is written."""
+    out = tmp_path / "latex"
+    (out / "sdfrbook.sty").mkdir(parents=True)
+    extensions = "myst_parser,sphinxcontrib.bibtex,citations_fr,devops_domain,book_edition"
+    built = build_into(tmp_path, out, "latex", "-D", f"extensions={extensions}")
     assert built.returncode == 0, built.stderr[-3000:]
-    assert sorted(line for line in built.lines if line not in BIB_SYNTAX) == [
-        f"WARNING: cannot write {out}/sphinxcitationsfr.sty: Is a directory [citations.output]",
-        f"WARNING: cannot write {out}/sphinxfrenchtypography.sty: Is a directory "
-        "[french_typography.output]",
+    assert [line for line in built.lines if line not in BIB_SYNTAX] == [
+        f"WARNING: cannot write {out}/sdfrbook.sty: Is a directory [book_edition.output]"
     ]
     assert list(out.glob("*.tex"))
 
