@@ -1,7 +1,7 @@
 """An output folder that cannot be written, or a disk that fills up, ends the build with one
 clear message and a non-zero exit, not a traceback.
 
-Sphinx 9 prints every exception that ends a build as a crash: « Traceback », the last frame,
+Sphinx 9.0 prints every exception that ends a build as a crash: « Traceback », the last frame,
 « The full traceback has been saved in … », « please open an issue at … Sphinx » — for an
 ``OSError`` of its own writes (``ensuredir`` of the output folder, ``copyfile`` of
 ``_sources``), and even for its own ``ApplicationError``.  Without patching Sphinx, two of
