@@ -79,7 +79,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     import sphinxcontrib.bibtex.plugin
 
     from .bibliography import MarkAuthorYearEntries, PlainEntriesInText
-    from .checks import read_bibfiles, warn_unsupported_types
+    from .checks import read_bibfiles, warn_bad_urls, warn_missing_fields, warn_unsupported_types
     from .format_once import register_style
     from .incremental import pages_showing_changed_citations
     from .parser import (
@@ -118,6 +118,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinxcontrib-bibtex's own handler (500), which then keeps what this one read.
     app.connect("builder-inited", read_bibfiles, priority=400)
     app.connect("builder-inited", warn_unsupported_types, priority=600)
+    app.connect("builder-inited", warn_missing_fields, priority=600)
+    app.connect("builder-inited", warn_bad_urls, priority=600)
     app.connect("config-inited", add_latex_package)
     app.connect("builder-inited", add_stylesheet)
     # After sphinxcontrib-bibtex's own handler (500), which decides what each bibliography lists.

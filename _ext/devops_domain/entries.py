@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -15,10 +16,31 @@ Kind = Literal["term", "person"]
 KINDS: tuple[Kind, ...] = ("term", "person")
 
 
+def invisible_characters(text: str) -> list[str]:
+    """The format characters of ``text`` (Unicode category Cf), which no reader sees: zero-width
+    spaces and joiners (U+200B–U+200D), direction marks and bidirectional controls (U+200E,
+    U+200F, U+202A–U+202E, U+2066–U+2069), U+FEFF, the soft hyphen.  In a name they make two
+    names that look the same differ, or reverse the text around them (U+202E), and pdflatex
+    stops on them."""
+    return [char for char in text if unicodedata.category(char) == "Cf"]
+
+
+def visible(text: str) -> str:
+    """``text`` without its :func:`invisible_characters`."""
+    invisible = set(invisible_characters(text))
+    return "".join(char for char in text if char not in invisible) if invisible else text
+
+
 @lru_cache(maxsize=4096)  # every mention and every lookup asks again for the same few names
 def lookup_key(name: str) -> str:
-    """Case-insensitive, accent-sensitive: « Éthique » and « éthique » match, « ethique » not."""
-    return " ".join(name.split()).casefold()
+    """Case-insensitive, accent-sensitive: « Éthique » and « éthique » match, « ethique » not.
+
+    In NFC, so that an accent typed as a combining character (« e » then U+0301) finds the
+    same name as the composed « é »; without invisible characters (« Dev\u200bOps » is
+    « DevOps »).
+    """
+    folded = " ".join(unicodedata.normalize("NFC", visible(name)).split()).casefold()
+    return unicodedata.normalize("NFC", folded)
 
 
 def french_sort_key(text: str) -> tuple[bool, str, str]:
