@@ -44,7 +44,12 @@ extensions = [
     "template_bytecode_cache",
     "book_edition",
     "french_search",
+    "sphinx.ext.graphviz",  # figures drawn at build time from a text source (source/figures/*.dot)
 ]
+
+# Graphviz's dot (Debian's graphviz package) draws them: SVG on the web and in the EPUB, PDF in
+# the LaTeX output (sphinx.ext.graphviz always asks dot for PDF there).
+graphviz_output_format = "svg"
 
 primary_domain = "devops"
 nitpicky = True
