@@ -261,7 +261,7 @@ def test_table_cells_ragged_right_without_hyphens(lines):
     were hyphenated (« tran-sitive », « construc-tion »)."""
     page = page_of(lines, "Maillon visé")
     header = next(line for line in page if "Maillon visé" in line.text)
-    after = next(line for line in page if line.text.startswith("Première leçon"))
+    after = next(line for line in page if line.text.startswith("La première leçon"))
     cells = [line for line in page if header.bottom < line.top < after.top]
     assert len(cells) > 10, [line.text for line in cells]
     assert [line.text for line in cells if line.text.endswith("-")] == []
