@@ -144,6 +144,21 @@ def test_threats_figure_is_drawn_in_the_html_with_its_alt_text(html):
     assert all(label in labels for label in FIGURE_LABELS), labels
 
 
+def test_threats_figure_falls_back_to_a_sans_serif_font_on_the_web(html):
+    """The drawing's labels are set in TeX Gyre Heros, which few browsers have: each names
+    Helvetica, Arial and sans-serif after it (not the browser's default serif), and the
+    threats' letters stay bold without « TeX Gyre Heros Bold »."""
+    drawing = soup(html / "source" / "menaces.html").select_one(f"#{FIGURE_ID} object")
+    root = ElementTree.fromstring((html / "source" / drawing["data"]).read_bytes())
+    texts = list(root.iter(f"{{{SVG}}}text"))
+    assert {text.get("font-family") for text in texts} == {
+        "TeX Gyre Heros,Helvetica,Arial,sans-serif"
+    }
+    letters = [text for text in texts if "".join(text.itertext()) in set("ABCDEFGHI")]
+    assert len(letters) == 9
+    assert all(text.get("font-weight") == "bold" for text in letters)
+
+
 def test_threats_figure_is_in_the_epub_without_a_doctype(book_build):
     """The EPUB holds the same drawing, as an SVG with no DOCTYPE: epubcheck rejects the SVG 1.1
     DTD that dot declares (HTM-003), so _ext/dot_svg.py drops it."""
