@@ -161,12 +161,12 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     ("« at least daily » ; « verified by an automated build (including test) ».", ()),
     ("Jez Humble est un ingénieur et auteur, entré chez ThoughtWorks en 2004", ()),
+    ("« GitOps – Operations by Pull Request ».", ()),
     (
         "Alexis Richardson est un entrepreneur, cofondateur de Rabbit Technologies, "
         "l'entreprise à l'origine de RabbitMQ",
         (),
     ),
-    ("« GitOps – Operations by Pull Request ».", ()),
     (
         "Nicole Forsgren est une chercheuse spécialiste de la performance des équipes de "
         "développement.",
