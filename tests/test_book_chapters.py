@@ -4,9 +4,11 @@ span both chapters — on the web, in the PDF and in the EPUB."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
@@ -109,3 +111,75 @@ def test_epub_navigation_holds_the_chapter(book_build):
     titles = [normalize(a.get_text()) for a in nav.select("nav > ol > li > a")]
     assert titles.index(THREATS) == titles.index(INTRODUCTION) + 1
     assert "En résumé" in chapter.get_text()
+
+
+# -- The figure of SLSA's threats (source/figures/menaces-slsa.dot, drawn by Graphviz) ----------
+
+FIGURE_ID = "fig-menaces-slsa"
+SVG = "http://www.w3.org/2000/svg"
+FIGURE_ALT = "Schéma de la chaîne de livraison selon SLSA 1.2, de haut en bas"
+FIGURE_CAPTION = "Les menaces que distingue SLSA 1.2, de A à I, placées sur la chaîne de livraison."
+#: Labels of the drawing itself: a stage, a side input and the nine threats' letters.
+FIGURE_LABELS = ("Artefact publié", "Choix du paquet", "Paramètres", *"ABCDEFGHI")
+
+
+def svg_texts(svg: str) -> list[str]:
+    """The text labels of a Graphviz SVG, as a reader of the drawing reads them."""
+    root = ElementTree.fromstring(svg)
+    return [normalize("".join(text.itertext())) for text in root.iter(f"{{{SVG}}}text")]
+
+
+def test_threats_figure_is_drawn_in_the_html_with_its_alt_text(html):
+    """The web page shows the drawing (an SVG Graphviz drew at build time, not a picture from
+    the network), its French caption, and the text alternative a screen reader or a reader
+    without images gets."""
+    figure = soup(html / "source" / "menaces.html").find("figure", id=FIGURE_ID)
+    assert figure is not None
+    drawing = figure.select_one("object.graphviz[type='image/svg+xml']")
+    assert normalize(drawing.get_text()).startswith(FIGURE_ALT)
+    assert normalize(figure.figcaption.get_text()).startswith(FIGURE_CAPTION)
+    svg = (html / "source" / drawing["data"]).resolve()
+    assert svg.parent == (html / "_images").resolve()
+    labels = svg_texts(svg.read_text(encoding="utf-8"))
+    assert all(label in labels for label in FIGURE_LABELS), labels
+
+
+def test_threats_figure_falls_back_to_a_sans_serif_font_on_the_web(html):
+    """The drawing's labels are set in TeX Gyre Heros, which few browsers have: each names
+    Helvetica, Arial and sans-serif after it (not the browser's default serif), and the
+    threats' letters stay bold without « TeX Gyre Heros Bold »."""
+    drawing = soup(html / "source" / "menaces.html").select_one(f"#{FIGURE_ID} object")
+    root = ElementTree.fromstring((html / "source" / drawing["data"]).read_bytes())
+    texts = list(root.iter(f"{{{SVG}}}text"))
+    assert {text.get("font-family") for text in texts} == {
+        "TeX Gyre Heros,Helvetica,Arial,sans-serif"
+    }
+    letters = [text for text in texts if "".join(text.itertext()) in set("ABCDEFGHI")]
+    assert len(letters) == 9
+    assert all(text.get("font-weight") == "bold" for text in letters)
+
+
+def test_threats_figure_is_in_the_epub_without_a_doctype(book_build):
+    """The EPUB holds the same drawing, as an SVG with no DOCTYPE: epubcheck rejects the SVG 1.1
+    DTD that dot declares (HTM-003), so _ext/dot_svg.py drops it."""
+    with zipfile.ZipFile(book_build("epub") / "securite-devops.epub") as epub:
+        chapter = BeautifulSoup(epub.read("source/menaces.xhtml").decode("utf-8"), "html.parser")
+        drawing = chapter.find("figure", id=FIGURE_ID).select_one("object.graphviz")
+        svg = epub.read(posixpath.normpath(posixpath.join("source", drawing["data"])))
+    text = svg.decode("utf-8")
+    assert "<!DOCTYPE" not in text
+    assert all(label in svg_texts(text) for label in FIGURE_LABELS)
+    assert normalize(drawing.get_text()).startswith(FIGURE_ALT)
+
+
+def test_threats_figure_is_printed_with_its_caption(book_build):
+    """The PDF prints the drawing (dot's PDF, its labels kept as text) on the page of its
+    numbered caption."""
+    require_tool("latexmk")
+    pdf = str(book_build("latexpdf") / "securite-devops.pdf")
+    pages = run(require_tool("pdftotext"), "-layout", "-enc", "UTF-8", pdf, "-").split("\f")
+    page = next((normalize(p) for p in pages if "Les menaces que distingue SLSA 1.2" in p), "")
+    assert re.search(rf"Fig\. \d+ – {re.escape(FIGURE_CAPTION)}", page), page
+    words = page.split()
+    assert all(label in page for label in FIGURE_LABELS[:3]), page
+    assert all(letter in words for letter in "ABCDEFGHI"), page

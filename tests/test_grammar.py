@@ -41,13 +41,6 @@ OPTIONS_OFF = (
 
 #: Findings that are right in context: (file name, rule id, underlined text) -> why.
 ALLOWED: dict[tuple[str, str, str], str] = {
-    # « une pull request » (« une demande de fusion ») is feminine in French usage; Grammalecte
-    # reads « pull », the garment, which is masculine.
-    **{
-        ("introduction.md", rule, word): "pull request: feminine, an English term"
-        for rule in ("g3__gn_une_1m__b1_a1_1", "g3__gn_une_1m__b1_a2_1")
-        for word in ("Une", "une", "pull")
-    },
     # « 1{sup}`er` » prints a superscript (1ᵉʳ) that the plain text cannot show.
     **{
         (name, "g2__typo_ordinaux_chiffres_exposants__b1_a1_1", "1er"): "1{sup}`er`: 1ᵉʳ"
@@ -59,6 +52,11 @@ ALLOWED: dict[tuple[str, str, str], str] = {
     **{
         (name, "num_grand_nombre_soudé", "14028"): "Executive Order 14028"
         for name in ("glossaire.md", "menaces.md")
+    },
+    # Likewise the executive orders of 2025 and the one they amend (chapter 2, on SBOMs).
+    **{
+        ("menaces.md", "num_grand_nombre_soudé", number): f"Executive Order {number}"
+        for number in ("13694", "14144", "14306")
     },
 }
 
