@@ -60,6 +60,10 @@ ALLOWED: dict[tuple[str, str, str], str] = {
         (name, "num_grand_nombre_soudé", "14028"): "Executive Order 14028"
         for name in ("glossaire.md", "menaces.md")
     },
+    **{
+        (name, "num_grand_nombre_soudé", "14306"): "Executive Order 14306"
+        for name in ("glossaire.md", "pipeline.md")
+    },
 }
 
 #: A Pandoc citation in brackets, with the blanks before it: « 2009 [@a; @b], » reads « 2009, ».
