@@ -1,6 +1,6 @@
-"""The book's chapters together, as a reader meets them: chapter 2 after the introduction, a
-person's first-mention note in each chapter, and indexes and « Mentionné dans » lists that
-span both chapters — on the web, in the PDF and in the EPUB."""
+"""The book's chapters together, as a reader meets them: chapters 2 and 3 after the
+introduction, a person's first-mention note in each chapter, and indexes and « Mentionné dans »
+lists that span the chapters — on the web, in the PDF and in the EPUB."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ pytestmark = pytest.mark.slow
 
 INTRODUCTION = "Introduction"
 THREATS = "Les menaces contre la chaîne de livraison"
+PIPELINE = "Le pipeline CI/CD, un système critique"
 #: A person of both chapters (the introduction's pioneers, Tripwire in chapter 2).
 PERSON, PERSON_SORTED = "Gene Kim", "Kim, Gene"
 
@@ -35,11 +36,38 @@ def test_threats_chapter_follows_the_introduction(html):
     assert chapters[:2] == [INTRODUCTION, THREATS]
 
 
-def test_threats_chapter_is_at_least_4000_words(html):
-    text = article(soup(html / "source" / "menaces.html"))
+def prose_words(page: Path) -> int:
+    """The words of a chapter as a reader reads them, without the notes and the definitions'
+    tooltips."""
+    text = article(soup(page))
     for aside in text.select("aside.footnote-list, div.devops-tooltips"):
-        aside.decompose()  # the prose, without the notes and the definitions' tooltips
-    assert len(text.get_text(" ").split()) >= 4000
+        aside.decompose()
+    return len(text.get_text(" ").split())
+
+
+def test_threats_chapter_is_at_least_4000_words(html):
+    assert prose_words(html / "source" / "menaces.html") >= 4000
+
+
+def test_pipeline_chapter_follows_the_threats_chapter(html):
+    toctree = soup(html / "source" / "index.html").select_one("div.toctree-wrapper")
+    chapters = [normalize(a.get_text()) for a in toctree.select("li.toctree-l1 > a")]
+    assert chapters[:3] == [INTRODUCTION, THREATS, PIPELINE]
+
+
+def test_pipeline_chapter_is_at_least_6000_words(html):
+    assert prose_words(html / "source" / "pipeline.html") >= 6000
+
+
+def test_mentioned_in_spans_three_chapters(html):
+    """A term of the introduction, reused by chapters 2 and 3, links to all three."""
+    glossary = soup(html / "source" / "glossaire.html")
+    backlinks = glossary.find("dt", id="term-SLSA").find_next("p", class_="devops-backlinks")
+    assert normalize(backlinks.get_text()) == (
+        f"Mentionné dans : {INTRODUCTION}, {THREATS}, {PIPELINE}."
+    )
+    pages = [link["href"].split("#")[0] for link in backlinks.select("a")]
+    assert pages == ["introduction.html", "menaces.html", "pipeline.html"]
 
 
 def test_people_index_lists_both_chapters_under_a_person(html):
@@ -67,8 +95,9 @@ def test_first_mention_note_in_each_chapter(html):
         assert [n for n in notes if f"{PERSON} est un auteur" in normalize(n.get_text())], page
 
 
-def test_summary_box_ends_the_chapter(html):
-    chapter = article(soup(html / "source" / "menaces.html"))
+@pytest.mark.parametrize("page", ["menaces", "pipeline"])
+def test_summary_box_ends_the_chapter(html, page):
+    chapter = article(soup(html / "source" / f"{page}.html"))
     box = chapter.select("div.admonition.summary")
     assert len(box) == 1
     assert box[0].select_one(".admonition-title").get_text() == "En résumé"
@@ -86,13 +115,14 @@ def test_summary_box_ends_the_chapter(html):
 
 def test_print_index_gives_pages_in_both_chapters(book_build):
     """The printed index of people gives a page of each chapter for a person of both (the
-    chapters' first pages read from the table of contents)."""
+    chapters' first pages read from the table of contents; chapter 2 ends where chapter 3
+    starts)."""
     require_tool("latexmk")
     pdf = str(book_build("latexpdf") / "securite-devops.pdf")
     layout = run(require_tool("pdftotext"), "-layout", "-enc", "UTF-8", pdf, "-")
     starts = [
         re.search(rf"^\s*{line}\s+(\d+)\s*$", layout, re.MULTILINE)
-        for line in (f"1\\s+{INTRODUCTION}", f"2\\s+{THREATS}", "Glossaire")
+        for line in (f"1\\s+{INTRODUCTION}", f"2\\s+{THREATS}", f"3\\s+{re.escape(PIPELINE)}")
     ]
     assert all(starts), layout[:3000]
     one, two, end = (int(start[1]) for start in starts)
@@ -110,6 +140,7 @@ def test_epub_navigation_holds_the_chapter(book_build):
         chapter = BeautifulSoup(epub.read("source/menaces.xhtml").decode("utf-8"), "html.parser")
     titles = [normalize(a.get_text()) for a in nav.select("nav > ol > li > a")]
     assert titles.index(THREATS) == titles.index(INTRODUCTION) + 1
+    assert titles.index(PIPELINE) == titles.index(THREATS) + 1
     assert "En résumé" in chapter.get_text()
 
 

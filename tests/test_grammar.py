@@ -58,6 +58,10 @@ ALLOWED: dict[tuple[str, str, str], str] = {
         ("menaces.md", "num_grand_nombre_soudé", number): f"Executive Order {number}"
         for number in ("13694", "14144", "14306")
     },
+    **{
+        (name, "num_grand_nombre_soudé", "14306"): "Executive Order 14306"
+        for name in ("glossaire.md", "pipeline.md")
+    },
 }
 
 #: A Pandoc citation in brackets, with the blanks before it: « 2009 [@a; @b], » reads « 2009, ».
