@@ -116,7 +116,7 @@ def test_epub_navigation_holds_the_chapter(book_build):
 # Another chapter (on the pipeline) may come between the threats and this one: the tests ask only
 # that this chapter come after the threats and before the back matter.
 
-DEPENDENCIES = "Les dépendances : savoir, choisir et surveiller ce que l'on livre"
+DEPENDENCIES = "Connaître, choisir et surveiller ses dépendances"
 #: The first of the back matter in the table of contents.
 GLOSSARY = "Glossaire"
 #: A term of chapter 2 that chapter 4 uses again, and one that chapter 4 brings.
