@@ -145,6 +145,7 @@ def backlinks(html: Path, term_id: str) -> str:
 def test_dependencies_chapter_comes_after_the_threats_and_before_the_back_matter(html):
     toctree = soup(html / "source" / "index.html").select_one("div.toctree-wrapper")
     chapters = [normalize(a.get_text()) for a in toctree.select("li.toctree-l1 > a")]
+    assert DEPENDENCIES in chapters, chapters
     assert chapters.index(THREATS) < chapters.index(DEPENDENCIES) < chapters.index(GLOSSARY)
 
 
@@ -209,5 +210,6 @@ def test_epub_navigation_holds_the_dependencies_chapter(book_build):
             epub.read("source/dependances.xhtml").decode("utf-8"), "html.parser"
         )
     titles = [normalize(a.get_text()) for a in nav.select("nav > ol > li > a")]
+    assert DEPENDENCIES in titles, titles
     assert titles.index(THREATS) < titles.index(DEPENDENCIES) < titles.index(GLOSSARY)
     assert "En résumé" in chapter.get_text()
