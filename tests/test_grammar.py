@@ -67,6 +67,9 @@ ALLOWED: dict[tuple[str, str, str], str] = {
     },
     # « Unit 42 » is the name of Palo Alto Networks' research team, not a verb in the imperative.
     ("dependances.md", "gv1__imp_verbe_groupe2_groupe3_t__b2_a1_1", "Unit"): "Unit 42, a name",
+    # The English article « a » in the title of CISA's document, « … for a Software Bill of
+    # Materials », not the French verb « avoir ».
+    ("dependances.md", "g2__conf_substantif_à_substantif__b1_a1_1", "a"): "an English title",
 }
 
 #: A Pandoc citation in brackets, with the blanks before it: « 2009 [@a; @b], » reads « 2009, ».
