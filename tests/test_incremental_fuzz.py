@@ -113,7 +113,12 @@ def test_an_incremental_build_equals_a_clean_build(
     def run(rng: random.Random) -> None:
         steps = random_steps(rng, STEPS)
         root = tmp_path / "run"
+        before = EXECUTED[0]
         index, problems = divergence(steps, root, builder, jobs)
+        print(  # shown by make test-fuzz (pytest -s): the budget really spent
+            f"\nfuzz: seed {seed_value}, {builder} -j {jobs or 1}: {len(steps)} edits, "
+            f"{EXECUTED[0] - before} compared builds"
+        )
         if index < 0:
             return
         failing = shortest_failing(steps[: index + 1], root, builder, jobs)
