@@ -145,6 +145,7 @@ KNOWN = {
     ],
     "the toctree's :numbered: is removed": [("toctree_options", 1, 0, 0)] * 2,
     "the last citation of an entry is removed": [("remove_token", 1, 0, 1)],
+    "every term is removed (the index of terms lists nothing)": [("remove_entry", 0, 0, 0)] * 2,
     "a work is cited for the first time in a new chapter": [
         ("add_chapter", 7, 3, 10),
         ("add_citation", 2, 1, 5),
