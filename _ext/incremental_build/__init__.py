@@ -7,8 +7,8 @@ Sphinx 9.0 leaves these differences behind, all visible to readers:
 * the search index loses the index entries of every page the build did not rewrite, and
   keeps the words of removed pages (``search_index``);
 * the page of a removed document, or of a domain index that no longer lists anything, stays
-  in the output, and the EPUB builder, which packs
-  every file of its output folder, ships it (``removed_pages``);
+  in the output, and the EPUB builder, which packs every file of its output folder, ships
+  it (``removed_pages``);
 * a build stopped while it writes leaves pages that no later build rewrites
   (``interrupted``: the next build rewrites every page);
 * once a toctree is no longer ``:numbered:``, the pages not re-read keep their section
