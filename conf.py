@@ -8,6 +8,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -27,6 +34,8 @@ book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
 book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 book_subjects = ["DevOps", "Sécurité informatique", "DevSecOps"]
 
+# The book is French (its text, its typography, its index); check_language() below stops any
+# build in another language, such as Read the Docs' default, `-D language=en`.
 language = "fr"
 root_doc = "source/index"
 include_patterns = ["source/**"]
@@ -130,3 +139,30 @@ epub_uid = epub_identifier = "securite-devops-cf033f99-26c3-5d38-ac40-6ba74335dd
 epub_tocscope = "includehidden"
 # "footnote" adds an English « Footnotes » heading to every page without footnotes.
 epub_show_urls = "inline"
+
+
+# -- The book's language ---------------------------------------------------------
+LANGUAGE_ERROR = """\
+The book is written in French, but this build's language is {language!r} (set with
+`-D language={language}`?): its pages would say lang="{language}", its interface and its
+typography would not be French.
+On Read the Docs, set the project's language to French: Admin > Settings > Language: "French
+(fr)" (a new project is English, and Read the Docs passes `-D language=<that language>` to
+Sphinx); the book is then published under /fr/.  Elsewhere, leave out `-D language=...`."""
+
+
+def check_language(app: Sphinx, config: Config) -> None:
+    """Stop a build whose language is not French, with how to fix it, rather than publish a
+    book whose pages say English to screen readers (Read the Docs' default language).
+
+    One error line and exit status 2, as for a bad option: a ``ConfigError`` would print it
+    inside Sphinx 9's crash report (versions, traceback, « please report this »).
+    """
+    if config.language.split("_")[0].split("-")[0] != "fr":
+        logging.getLogger(__name__).error(LANGUAGE_ERROR.format(language=config.language))
+        raise SystemExit(2)
+
+
+def setup(app: Sphinx) -> None:
+    """The book's own checks (its extensions are in ``extensions`` above)."""
+    app.connect("config-inited", check_language, priority=0)

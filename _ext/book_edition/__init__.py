@@ -66,6 +66,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", latex.add_package)
     app.connect("builder-inited", latex.write_package)
+    app.connect("build-finished", latex.give_xindy_its_options)
     app.connect("builder-inited", html.add_style_sheet)
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(latex.PeopleWithoutHeadings)
