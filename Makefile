@@ -1,5 +1,6 @@
 # Build the book « Sécurité & DevOps ».  `make html` works on a fresh machine with
-# Python 3.11+ and make: it creates .venv from requirements.txt when there is none.
+# Python 3.11+ and make: it creates .venv from requirements.txt when there is none, or when
+# the one there is broken.  `make test` and `make lint` add requirements-dev.txt to it.
 
 PYTHON      ?= python3
 VENV        ?= .venv
@@ -13,7 +14,7 @@ PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
 
-.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast lint bench bench-quick clean
+.PHONY: FORCE help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast lint bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -27,11 +28,36 @@ help:
 	@echo "make lint      ruff (check and format) and mypy (strict on _ext)"
 	@echo "make bench     the domain against plain Sphinx, 50 to 800 documents (bench/RESULTS.md)"
 
-$(BIN)/sphinx-build: requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# .venv is broken when its python does not run (a Python removed or upgraded under it) or
+# when an install into it did not finish (pip failed or was stopped: the marker stays).  make
+# then creates it again, with $(PYTHON), instead of reusing it.
+INCOMPLETE  := $(VENV)/.install-incomplete
+VENV_BROKEN := $(shell $(BIN)/python -c "" >/dev/null 2>&1 && test ! -e $(INCOMPLETE) || echo yes)
+DEV_STAMP   := $(VENV)/.requirements-dev-installed
+
+# $(1): the requirements file.  The marker is removed only once pip has succeeded.
+define pip_install
+	touch $(INCOMPLETE)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet -r $(1)
+	rm -f $(INCOMPLETE)
 	touch $@
+endef
+
+$(BIN)/sphinx-build: requirements.txt $(if $(VENV_BROKEN),FORCE)
+ifneq ($(VENV_BROKEN),)
+	@echo "$(VENV) is missing or broken (its python does not run, or an install did not finish): creating it with $(PYTHON)"
+	rm -rf $(VENV)
+	mkdir -p $(VENV) && touch $(INCOMPLETE)
+	$(PYTHON) -m venv $(VENV)
+endif
+	$(call pip_install,requirements.txt)
+
+# The tests, lint and benchmark tools, on top of the book's requirements.
+$(DEV_STAMP): requirements-dev.txt $(BIN)/sphinx-build
+	$(call pip_install,requirements-dev.txt)
+
+FORCE:
 
 html latex epub text: $(BIN)/sphinx-build
 	$(SPHINXBUILD) -b $@ -d $(DOCTREES)/$@ $(SPHINXOPTS) . $(BUILDDIR)/$@
@@ -53,21 +79,21 @@ catalogs: $(BIN)/sphinx-build
 		$(BIN)/pybabel compile --input-file=$$po --output-file=$${po%.po}.mo || exit 1; \
 	done
 
-test: $(BIN)/sphinx-build
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/sphinx-build
+test-fast: $(DEV_STAMP)
 	$(BIN)/python -m pytest tests/fast
 
-lint: $(BIN)/sphinx-build
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy
 
-bench: $(BIN)/sphinx-build
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/run.py
 
-bench-quick: $(BIN)/sphinx-build
+bench-quick: $(DEV_STAMP)
 	$(BIN)/python bench/run.py --quick
 
 clean:
