@@ -6,9 +6,12 @@ chapters live in ``source/``; ``include_patterns`` keeps everything else out of 
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from sphinx.util import logging
 
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).parent.resolve()
 sys.path.insert(0, str(ROOT / "_ext"))
 
+from book_edition.roles import read_the_docs_links  # noqa: E402
 from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
 
 # -- Project -----------------------------------------------------------------
@@ -53,6 +57,13 @@ extensions = [
     "template_bytecode_cache",
     "book_edition",
     "french_search",
+    # The web book (HTML only; the other builders ignore them): a copy button on code blocks,
+    # each page's last change from git, a sitemap, OpenGraph metadata, a French 404 page.
+    "sphinx_copybutton",
+    "sphinx_last_updated_by_git",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "notfound.extension",
 ]
 
 primary_domain = "devops"
@@ -80,6 +91,80 @@ html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = "%-d %B %Y"
 html_search_language = "fr"
 html_copy_source = False
+
+# -- The web book -----------------------------------------------------------------
+# Where the website is published: Read the Docs' address for this build, or BOOK_URL, or the
+# default below.  It gives every page its <link rel="canonical">, the sitemap's and
+# OpenGraph's addresses, and (book_links) the links to the PDF and the EPUB.
+DEFAULT_URL = "https://securite-devops.readthedocs.io/fr/latest/"
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get(
+    "BOOK_URL", DEFAULT_URL
+)
+# {book-link}`en PDF <pdf>` (_ext/book_edition): where Read the Docs publishes each format,
+# on Read the Docs and elsewhere (a local build links to the published book).
+book_links = read_the_docs_links(os.environ) or read_the_docs_links(
+    {"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": html_baseurl}
+)
+
+# « Voir la source » on each page: the repository where the chapters live.  Read the Docs
+# gives its clone URL and the branch or tag it builds; BOOK_SOURCE_REPOSITORY and
+# BOOK_SOURCE_BRANCH set them elsewhere (https://github.com/…, gitlab.com or bitbucket.org).
+# Without a repository, no link.
+SOURCE_REPOSITORY = os.environ.get("BOOK_SOURCE_REPOSITORY") or os.environ.get(
+    "READTHEDOCS_GIT_CLONE_URL", ""
+).removesuffix(".git")
+if SOURCE_REPOSITORY.startswith("https://"):
+    html_theme_options = {
+        "source_repository": SOURCE_REPOSITORY,
+        "source_branch": os.environ.get("BOOK_SOURCE_BRANCH")
+        or os.environ.get("READTHEDOCS_GIT_IDENTIFIER", "main"),
+        "source_directory": "/",
+        "top_of_page_buttons": ["view"],
+    }
+
+# The last change of each page, from git (sphinx_last_updated_by_git): « Mis à jour le … ».
+# Without git history (a tarball, a copy), pages show no date rather than a wrong one.
+HAS_GIT_HISTORY = (
+    subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", "HEAD"],
+        capture_output=True,
+        check=False,
+    ).returncode
+    == 0
+    if (ROOT / ".git").exists()
+    else False
+)
+git_last_updated_timezone = "Europe/Paris"
+if not HAS_GIT_HISTORY:
+    suppress_warnings = ["git.subprocess_error", "git.command_not_found"]
+
+# The sitemap (sitemap.xml at the site's root, with each page's last change).
+sitemap_url_scheme = "{link}"  # html_baseurl already holds the language and version
+sitemap_show_lastmod = True
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+
+# OpenGraph: the page's title, description and a card image (a static PNG, drawn from the
+# cover: no image made at build time, nothing from the network).
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_image = "_static/carte-livre.png"
+ogp_image_alt = f"{project} : {book_subtitle.lower()}"
+ogp_type = "book"
+ogp_social_cards = {"enable": False}
+ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
+
+# The 404 page, in French, with links that work from any address of the site (absolute
+# paths, under the site's own: /fr/latest/ on Read the Docs).
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page introuvable",
+    "body": (
+        "<h1>Page introuvable</h1>\n"
+        "<p>Cette page n’existe pas ou n’existe plus. Revenez à "
+        f'<a href="{notfound_urls_prefix}source/index.html">l’accueil du livre</a> '
+        "ou cherchez ce que vous lisiez avec la recherche.</p>"
+    ),
+}
 
 # -- LaTeX / PDF ----------------------------------------------------------------
 LATEX_PREAMBLE = r"""
@@ -166,3 +251,5 @@ def check_language(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> None:
     """The book's own checks (its extensions are in ``extensions`` above)."""
     app.connect("config-inited", check_language, priority=0)
+# The web book's link-preview card is for the website only.
+epub_exclude_files = ["_static/carte-livre.png", "_static/carte-livre.svg"]

@@ -68,6 +68,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", latex.write_package)
     app.connect("build-finished", latex.give_xindy_its_options)
     app.connect("builder-inited", html.add_style_sheet)
+    app.connect("html-page-context", html.describe_page, priority=400)  # before opengraph
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.KeepEntryNotesTogether)

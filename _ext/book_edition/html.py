@@ -1,10 +1,13 @@
-"""The web pages: the notes set apart from the text, and the one a reader jumps to highlighted."""
+"""The web pages: the notes set apart from the text, the one a reader jumps to highlighted,
+and each page's description for link previews."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
@@ -25,3 +28,54 @@ def add_style_sheet(app: Sphinx) -> None:
     static = Path(app.builder.outdir, "_static")
     static.mkdir(parents=True, exist_ok=True)
     copy_asset_file(CSS_FILE, static / CSS_FILE.name, force=True)
+
+
+#: The length of a page's description for link previews (OpenGraph), in characters.
+DESCRIPTION_LENGTH = 200
+
+
+def describe_page(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``og:description``: the page's first paragraph as a reader reads it.
+
+    sphinxext-opengraph reads the text itself, but joins inline nodes without their spaces
+    and keeps the footnote numbers (« Debois 1 crée … en 2009( CloudBees »); a page's own
+    ``og:description`` (its front matter) still wins, as this runs first.
+    """
+    if app.builder.name not in WEB_BUILDERS or doctree is None:
+        return
+    meta = context.get("meta") or {}
+    if "og:description" in meta:
+        return
+    for paragraph in doctree.findall(nodes.paragraph):
+        if _in_note_or_navigation(paragraph):
+            continue
+        copy = paragraph.deepcopy()
+        for note in list(copy.findall(nodes.footnote_reference)):
+            note.parent.remove(note)
+        text = " ".join(copy.astext().split())
+        if text:
+            context["meta"] = {**meta, "og:description": _shorten(text)}
+            return
+
+
+def _in_note_or_navigation(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.footnote, nodes.citation, nodes.Admonition, nodes.table)):
+            return True
+        if isinstance(parent, addnodes.compact_paragraph | addnodes.toctree):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:(«\u00a0\u202f") + "…"
