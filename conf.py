@@ -148,7 +148,7 @@ sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 ogp_site_url = html_baseurl
 ogp_site_name = project
 ogp_image = "_static/carte-livre.png"
-ogp_image_alt = f"{project} : {book_subtitle.lower()}"
+ogp_image_alt = f"{project} : {book_subtitle[0].lower()}{book_subtitle[1:]}"
 ogp_type = "book"
 ogp_social_cards = {"enable": False}
 ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
@@ -224,6 +224,8 @@ epub_uid = epub_identifier = "securite-devops-cf033f99-26c3-5d38-ac40-6ba74335dd
 epub_tocscope = "includehidden"
 # "footnote" adds an English « Footnotes » heading to every page without footnotes.
 epub_show_urls = "inline"
+# The web book's link-preview card is for the website only.
+epub_exclude_files = ["_static/carte-livre.png", "_static/carte-livre.svg"]
 
 
 # -- The book's language ---------------------------------------------------------
@@ -251,5 +253,3 @@ def check_language(app: Sphinx, config: Config) -> None:
 def setup(app: Sphinx) -> None:
     """The book's own checks (its extensions are in ``extensions`` above)."""
     app.connect("config-inited", check_language, priority=0)
-# The web book's link-preview card is for the website only.
-epub_exclude_files = ["_static/carte-livre.png", "_static/carte-livre.svg"]

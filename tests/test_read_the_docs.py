@@ -25,6 +25,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import BOOK, epubcheck_command, require_tool
 from roots_build import BUILD_ENV
 
@@ -40,26 +41,33 @@ RTD_ENV = {
     "READTHEDOCS_VERSION": "latest",
     "READTHEDOCS_VERSION_TYPE": "branch",
     "READTHEDOCS_CANONICAL_URL": f"https://{SLUG}.readthedocs.io/fr/latest/",
+    "READTHEDOCS_GIT_CLONE_URL": "https://github.com/exemple/securite-devops.git",
+    "READTHEDOCS_GIT_IDENTIFIER": "main",
 }
 #: What only Sphinx's Makefile or a reader's shell would set: never there on Read the Docs.
 NOT_ON_READ_THE_DOCS = ("XINDYOPTS", "LATEXOPTS", "LATEXMKOPTS", "TEXINPUTS")
 
 
 def clean_copy(dest: Path) -> Path:
-    """The repository as a fresh clone has it: its files (tracked, or new and not ignored, so
-    that uncommitted work is tested too), none of _build, .venv or node_modules."""
-    listed = subprocess.run(
-        ["git", "-C", str(BOOK), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        capture_output=True,
-        check=False,
-    )
-    if listed.returncode == 0:
-        for name in filter(None, listed.stdout.decode("utf-8").split("\0")):
-            source = BOOK / name
+    """The repository as Read the Docs clones it: a git clone, none of _build, .venv or
+    node_modules; with this checkout's uncommitted changes on top (so that they are tested
+    too).  Without git (a tarball), a copy of the files."""
+    if (BOOK / ".git").exists() and shutil.which("git"):
+        git = ["git", "-C", str(BOOK)]
+        subprocess.run(["git", "clone", "--quiet", str(BOOK), str(dest)], check=True)
+        changed = subprocess.run(
+            [*git, "ls-files", "-z", "--modified", "--others", "--exclude-standard"],
+            capture_output=True,
+            check=True,
+        ).stdout.decode("utf-8")
+        for name in filter(None, changed.split("\0")):
+            source, target = BOOK / name, dest / name
             if source.is_file():
-                (dest / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(source, dest / name)
-    else:  # a tarball, without git
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(source, target)
+            else:  # deleted here
+                target.unlink(missing_ok=True)
+    else:
         ignored = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "__pycache__")
         shutil.copytree(BOOK, dest, ignore=ignored, dirs_exist_ok=True)
     return dest
@@ -82,7 +90,7 @@ def read_the_docs(tmp_path_factory) -> dict[str, subprocess.CompletedProcess[str
     """Read the Docs' three builds, in its order, sharing its doctrees (_build/doctrees)."""
     require_tool("latexmk")
     require_tool("xindy")
-    checkout = clean_copy(tmp_path_factory.mktemp("checkout"))
+    checkout = clean_copy(tmp_path_factory.mktemp("rtd") / "checkout")
     output = tmp_path_factory.mktemp("readthedocs_output")
     env = {key: value for key, value in BUILD_ENV.items() if key not in NOT_ON_READ_THE_DOCS}
     env.update(RTD_ENV, READTHEDOCS_OUTPUT=str(output))
@@ -189,3 +197,46 @@ def test_read_the_docs_configuration_says_how_the_pdf_is_built():
     assert "latexmk -r latexmkrc" in text
     assert "without the Makefile" in text
     assert os.path.basename(__file__) in text
+
+
+@pytest.mark.slow
+def test_the_site_has_read_the_docs_addresses_and_links_to_the_sources(read_the_docs):
+    """Canonical addresses, the sitemap and the formats are Read the Docs' own; each page
+    links to its source in the repository Read the Docs cloned (furo's view button)."""
+    site = RTD_ENV["READTHEDOCS_CANONICAL_URL"]
+    html = read_the_docs["output"] / "html"
+    soup = BeautifulSoup(
+        (html / "source" / "menaces.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert soup.find("link", rel="canonical")["href"] == f"{site}source/menaces.html"
+    view = soup.select_one(".view-this-page a")
+    assert view["href"] == (
+        "https://github.com/exemple/securite-devops/blob/main/source/menaces.md?plain=true"
+    )
+    assert view["title"] == "Voir la source de cette page"
+    assert f"<loc>{site}source/menaces.html</loc>" in (html / "sitemap.xml").read_text(
+        encoding="utf-8"
+    )
+    index = BeautifulSoup(
+        (html / "source" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    pdf = index.find("a", string="en PDF")
+    assert pdf["href"] == f"https://{SLUG}.readthedocs.io/_/downloads/fr/latest/pdf/"
+
+
+@pytest.mark.slow
+def test_a_copy_without_git_history_builds_without_dates(tmp_path):
+    """A tarball of the book: no git, so no « Mis à jour le », and no warning about it."""
+    copy = tmp_path / "tarball"
+    ignored = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "__pycache__")
+    shutil.copytree(BOOK, copy, ignore=ignored)
+    result = run(
+        [*SPHINX, "-nW", "--keep-going", "-b", "html", ".", str(tmp_path / "html")],
+        copy,
+        dict(BUILD_ENV),
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+    page = (tmp_path / "html" / "source" / "introduction.html").read_text(encoding="utf-8")
+    assert "Lorsque Patrick Debois" in page
+    assert "Mis à jour le" not in page
