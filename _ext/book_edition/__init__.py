@@ -18,7 +18,7 @@ import os
 from typing import TYPE_CHECKING
 
 from . import epub, html, latex
-from .roles import BookLinkRole, EnglishRole, read_the_docs_links
+from .roles import BookLinkRole, EnglishRole, UnlinkTheEpubInTheEpub, read_the_docs_links
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", html.add_style_sheet)
     app.connect("html-page-context", html.describe_page, priority=400)  # before opengraph
     app.add_post_transform(latex.MarkBookParts)
+    app.add_post_transform(UnlinkTheEpubInTheEpub)
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.KeepEntryNotesTogether)
 
