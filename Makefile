@@ -14,7 +14,7 @@ PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
 
-.PHONY: FORCE help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast lint bench bench-quick clean
+.PHONY: FORCE help html livehtml latex latexpdf epub epubcheck text linkcheck catalogs test test-fast lint bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -22,6 +22,7 @@ help:
 	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
 	@echo "make epubcheck the EPUB, checked by epubcheck"
+	@echo "make linkcheck every outside address of the book (network), in $(BUILDDIR)/linkcheck"
 	@echo "make catalogs  compile the extensions' .po files (_ext/*/locale) into .mo files"
 	@echo "make test      the test suite (both tiers: what CI runs)"
 	@echo "make test-fast the fast tier only: in-process domain and unit tests (tests/fast)"
@@ -59,7 +60,7 @@ $(DEV_STAMP): requirements-dev.txt $(BIN)/sphinx-build
 
 FORCE:
 
-html latex epub text: $(BIN)/sphinx-build
+html latex epub text linkcheck: $(BIN)/sphinx-build
 	$(SPHINXBUILD) -b $@ -d $(DOCTREES)/$@ $(SPHINXOPTS) . $(BUILDDIR)/$@
 
 epubcheck: epub

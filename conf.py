@@ -166,6 +166,12 @@ notfound_context = {
     ),
 }
 
+# -- make linkcheck ----------------------------------------------------------------
+# Not the book's own addresses (the website and its downloads): they exist once published.
+linkcheck_ignore = [rf"^{urlsplit(html_baseurl).scheme}://{urlsplit(html_baseurl).netloc}/"]
+linkcheck_timeout = 30
+linkcheck_retries = 2
+
 # -- LaTeX / PDF ----------------------------------------------------------------
 LATEX_PREAMBLE = r"""
 % Names of movements and tools are never cut at the end of a line (« De-vOps »).

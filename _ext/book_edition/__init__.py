@@ -8,6 +8,8 @@ This extension belongs to the book « Sécurité & DevOps » (its values come fr
 * :mod:`.epub`: notes as EPUB 3 pop-up notes, the indexes in the navigation, a cover drawn
   from the title;
 * :mod:`.html`: on the web pages, a rule above the notes and the note jumped to highlighted;
+* :mod:`.linkcheck`: ``make linkcheck`` names a broken address of the bibliography at its
+  line of the ``.bib`` file;
 * :mod:`.roles`: ``{en}`…``` for English passages, ``{book-link}`en PDF <pdf>``` for the
   book's other formats (linked where Read the Docs publishes them).
 """
@@ -18,6 +20,7 @@ import os
 from typing import TYPE_CHECKING
 
 from . import epub, html, latex
+from .linkcheck import BookLinkcheckBuilder
 from .roles import BookLinkRole, EnglishRole, UnlinkTheEpubInTheEpub, read_the_docs_links
 
 if TYPE_CHECKING:
@@ -74,6 +77,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.KeepEntryNotesTogether)
 
+    app.add_builder(BookLinkcheckBuilder, override=True)
     epub.setup(app)
     return {
         "version": __version__,
