@@ -58,10 +58,10 @@ extensions = [
     "book_edition",
     "french_search",
     # The web book (HTML only; the other builders ignore them): a copy button on code blocks,
-    # each page's last change from git, a sitemap, OpenGraph metadata, a French 404 page.
+    # each page's last change from git, OpenGraph metadata, a French 404 page.  (The sitemap
+    # is book_edition's: sphinx-sitemap's lists only the pages an incremental build writes.)
     "sphinx_copybutton",
     "sphinx_last_updated_by_git",
-    "sphinx_sitemap",
     "sphinxext.opengraph",
     "notfound.extension",
 ]
@@ -138,11 +138,6 @@ git_last_updated_timezone = "Europe/Paris"
 if not HAS_GIT_HISTORY:
     suppress_warnings = ["git.subprocess_error", "git.command_not_found"]
 
-# The sitemap (sitemap.xml at the site's root, with each page's last change).
-sitemap_url_scheme = "{link}"  # html_baseurl already holds the language and version
-sitemap_show_lastmod = True
-sitemap_excludes = ["search.html", "genindex.html", "404.html"]
-
 # OpenGraph: the page's title, description and a card image (a static PNG, drawn from the
 # cover: no image made at build time, nothing from the network).
 ogp_site_url = html_baseurl
@@ -162,7 +157,7 @@ notfound_context = {
         "<h1>Page introuvable</h1>\n"
         "<p>Cette page n’existe pas ou n’existe plus. Revenez à "
         f'<a href="{notfound_urls_prefix}source/index.html">l’accueil du livre</a> '
-        "ou cherchez ce que vous lisiez avec la recherche.</p>"
+        "ou faites une recherche.</p>"
     ),
 }
 
@@ -230,8 +225,10 @@ epub_uid = epub_identifier = "securite-devops-cf033f99-26c3-5d38-ac40-6ba74335dd
 epub_tocscope = "includehidden"
 # "footnote" adds an English « Footnotes » heading to every page without footnotes.
 epub_show_urls = "inline"
-# The web book's link-preview card is for the website only.
-epub_exclude_files = ["_static/carte-livre.png", "_static/carte-livre.svg"]
+# The web book's link-preview card is for the website only; .buildinfo.bak is what Sphinx
+# keeps of the last build's settings after conf.py changed, which the EPUB builder would
+# otherwise warn about (« unknown mimetype ») in the next `make epub`.
+epub_exclude_files = ["_static/carte-livre.png", "_static/carte-livre.svg", ".buildinfo.bak"]
 
 
 # -- The book's language ---------------------------------------------------------
@@ -256,6 +253,18 @@ def check_language(app: Sphinx, config: Config) -> None:
         raise SystemExit(2)
 
 
+def opengraph_on_web_pages_only(app: Sphinx) -> None:
+    """sphinxext-opengraph reads each page's name from the context of HTML pages; the JSON and
+    pickle builders' has none and it stops them (KeyError: 'pagename').  Link previews are
+    for the website: with any other builder, its handler is disconnected."""
+    if app.builder.name in {"html", "dirhtml", "singlehtml"}:
+        return
+    for listener in list(app.events.listeners.get("html-page-context", [])):
+        if getattr(listener.handler, "__module__", "") == "sphinxext.opengraph":
+            app.disconnect(listener.id)
+
+
 def setup(app: Sphinx) -> None:
     """The book's own checks (its extensions are in ``extensions`` above)."""
     app.connect("config-inited", check_language, priority=0)
+    app.connect("builder-inited", opengraph_on_web_pages_only)

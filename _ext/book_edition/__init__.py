@@ -7,7 +7,8 @@ This extension belongs to the book « Sécurité & DevOps » (its values come fr
   marks of the book's parts in the assembled LaTeX document;
 * :mod:`.epub`: notes as EPUB 3 pop-up notes, the indexes in the navigation, a cover drawn
   from the title;
-* :mod:`.html`: on the web pages, a rule above the notes and the note jumped to highlighted;
+* :mod:`.html`: on the web pages, a rule above the notes and the note jumped to highlighted,
+  each page's description for link previews; the site's ``sitemap.xml``;
 * :mod:`.linkcheck`: ``make linkcheck`` names a broken address of the bibliography at its
   line of the ``.bib`` file;
 * :mod:`.roles`: ``{en}`…``` for English passages, ``{book-link}`en PDF <pdf>``` for the
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", latex.give_xindy_its_options)
     app.connect("builder-inited", html.add_style_sheet)
     app.connect("html-page-context", html.describe_page, priority=400)  # before opengraph
+    app.connect("build-finished", html.write_sitemap)
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(UnlinkTheEpubInTheEpub)
     app.add_post_transform(latex.PeopleWithoutHeadings)

@@ -3,8 +3,10 @@ and each page's description for link previews."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
 from docutils import nodes
 from sphinx import addnodes
@@ -79,3 +81,41 @@ def _shorten(text: str) -> str:
     if len(text) <= DESCRIPTION_LENGTH:
         return text
     return text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:(«\u00a0\u202f") + "…"
+
+
+#: The sitemap protocol's namespace (sitemaps.org).
+SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+#: Pages that a search engine has no use for.
+NOT_IN_SITEMAP = frozenset({"genindex", "search", "404"})
+
+
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """``sitemap.xml``: every page at its address (``html_baseurl``), with its last change.
+
+    Written by hand rather than with sphinx-sitemap, which lists the pages a build writes, in
+    the order it writes them: after an incremental build (``make html`` again, ``make
+    livehtml``) its sitemap held the changed pages only.  Here, every document and index
+    page, sorted; the date is the one sphinx-last-updated-by-git found, when it did.
+    """
+    base = app.config.html_baseurl
+    if exception is not None or app.builder.name not in WEB_BUILDERS or not base:
+        return
+    dates = getattr(app.env, "git_last_updated", {})
+    pages = sorted(app.env.found_docs) + sorted(
+        name for name, *_ in getattr(app.builder, "domain_indices", [])
+    )
+    root = ElementTree.Element("urlset", xmlns=SITEMAP_NAMESPACE)
+    for page in pages:
+        if page in NOT_IN_SITEMAP:
+            continue
+        url = ElementTree.SubElement(root, "url")
+        ElementTree.SubElement(url, "loc").text = (
+            base.rstrip("/") + "/" + (app.builder.get_target_uri(page))
+        )
+        timestamp = (dates.get(page) or (None,))[0]
+        if timestamp:
+            when = datetime.fromtimestamp(int(timestamp), UTC)
+            ElementTree.SubElement(url, "lastmod").text = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    ElementTree.ElementTree(root).write(
+        Path(app.builder.outdir, "sitemap.xml"), xml_declaration=True, encoding="utf-8"
+    )
