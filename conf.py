@@ -7,6 +7,7 @@ chapters live in ``source/``; ``include_patterns`` keeps everything else out of 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -106,9 +107,10 @@ book_links = read_the_docs_links(os.environ) or read_the_docs_links(
     {"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": html_baseurl}
 )
 
-# « Voir la source » on each page: the repository where the chapters live.  Read the Docs
-# gives its clone URL and the branch or tag it builds; BOOK_SOURCE_REPOSITORY and
-# BOOK_SOURCE_BRANCH set them elsewhere (https://github.com/…, gitlab.com or bitbucket.org).
+# « Voir la source de cette page » (furo's view button) on each page: the repository where
+# the chapters live.  Read the Docs gives its clone URL and the branch or tag it builds;
+# BOOK_SOURCE_REPOSITORY and BOOK_SOURCE_BRANCH set them elsewhere (https://github.com/…,
+# gitlab.com or bitbucket.org).
 # Without a repository, no link.
 SOURCE_REPOSITORY = os.environ.get("BOOK_SOURCE_REPOSITORY") or os.environ.get(
     "READTHEDOCS_GIT_CLONE_URL", ""
@@ -124,16 +126,18 @@ if SOURCE_REPOSITORY.startswith("https://"):
 
 # The last change of each page, from git (sphinx_last_updated_by_git): « Mis à jour le … ».
 # Without git history (a tarball, a copy), pages show no date rather than a wrong one.
-HAS_GIT_HISTORY = (
-    subprocess.run(
-        ["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", "HEAD"],
-        capture_output=True,
-        check=False,
-    ).returncode
-    == 0
-    if (ROOT / ".git").exists()
-    else False
-)
+
+
+def has_git_history(folder: Path) -> bool:
+    """Whether git runs here and ``folder`` is in a repository with at least one commit."""
+    try:
+        command = ["git", "-C", str(folder), "rev-parse", "--verify", "--quiet", "HEAD"]
+        return subprocess.run(command, capture_output=True, check=False).returncode == 0
+    except OSError:  # no git
+        return False
+
+
+HAS_GIT_HISTORY = has_git_history(ROOT)
 git_last_updated_timezone = "Europe/Paris"
 if not HAS_GIT_HISTORY:
     suppress_warnings = ["git.subprocess_error", "git.command_not_found"]
@@ -163,7 +167,7 @@ notfound_context = {
 
 # -- make linkcheck ----------------------------------------------------------------
 # Not the book's own addresses (the website and its downloads): they exist once published.
-linkcheck_ignore = [rf"^{urlsplit(html_baseurl).scheme}://{urlsplit(html_baseurl).netloc}/"]
+linkcheck_ignore = [rf"^https?://{re.escape(urlsplit(html_baseurl).netloc)}/"]
 linkcheck_timeout = 30
 linkcheck_retries = 2
 
