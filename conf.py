@@ -139,8 +139,11 @@ def has_git_history(folder: Path) -> bool:
 
 HAS_GIT_HISTORY = has_git_history(ROOT)
 git_last_updated_timezone = "Europe/Paris"
+# A shallow clone (`git clone --depth 1`) knows no date for the files changed before its first
+# commit: they show none, silently too (Read the Docs fetches the whole history first).
+suppress_warnings = ["git.too_shallow"]
 if not HAS_GIT_HISTORY:
-    suppress_warnings = ["git.subprocess_error", "git.command_not_found"]
+    suppress_warnings += ["git.subprocess_error", "git.command_not_found"]
 
 # OpenGraph: the page's title, description and a card image (a static PNG, drawn from the
 # cover: no image made at build time, nothing from the network).

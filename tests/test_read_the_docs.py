@@ -225,11 +225,22 @@ def test_the_site_has_read_the_docs_addresses_and_links_to_the_sources(read_the_
 
 
 @pytest.mark.slow
-def test_a_copy_without_git_history_builds_without_dates(tmp_path):
-    """A tarball of the book: no git, so no « Mis à jour le », and no warning about it."""
-    copy = tmp_path / "tarball"
-    ignored = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "__pycache__")
-    shutil.copytree(BOOK, copy, ignore=ignored)
+@pytest.mark.parametrize("history", ["none", "shallow"])
+def test_a_copy_without_git_history_builds_without_dates(tmp_path, history):
+    """A tarball of the book (no git), or a shallow clone (`git clone --depth 1`: its one
+    commit, without parents, cannot tell when a file last changed): no « Mis à jour le », and
+    no warning about it."""
+    copy = tmp_path / "copy"
+    if history == "none":
+        ignored = shutil.ignore_patterns(".git", ".venv", "_build", "node_modules", "__pycache__")
+        shutil.copytree(BOOK, copy, ignore=ignored)
+    else:
+        if not (BOOK / ".git").exists():
+            pytest.skip("the book has no git history to clone")
+        git = require_tool("git")
+        subprocess.run(
+            [git, "clone", "--quiet", "--depth", "1", BOOK.as_uri(), str(copy)], check=True
+        )
     result = run(
         [*SPHINX, "-nW", "--keep-going", "-b", "html", ".", str(tmp_path / "html")],
         copy,
