@@ -13,8 +13,11 @@ HOST        ?= 127.0.0.1
 PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
+# The distribution requirements.txt installs from _ext/: installed again when it changes.
+EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/static*/* \
+	_ext/*/texinputs/* _ext/*/templates/*/* _ext/*/templates/*/*/* _ext/*/locale/*/LC_MESSAGES/*)
 
-.PHONY: FORCE help html livehtml latex latexpdf epub epubcheck text linkcheck catalogs test test-fast lint bench bench-quick clean
+.PHONY: FORCE help html livehtml latex latexpdf epub epubcheck text linkcheck catalogs test test-fast lint matrix docs bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -27,6 +30,8 @@ help:
 	@echo "make test      the test suite (both tiers: what CI runs)"
 	@echo "make test-fast the fast tier only: in-process domain and unit tests (tests/fast)"
 	@echo "make lint      ruff (check and format) and mypy (strict on _ext)"
+	@echo "make matrix    the extensions' wheel on every supported Sphinx (7.4 to 9.1), fresh venvs"
+	@echo "make docs      the extensions' documentation (docs/), in $(BUILDDIR)/docs"
 	@echo "make bench     the domain against plain Sphinx, 50 to 800 documents (bench/RESULTS.md)"
 
 # .venv is broken when its python does not run (a Python removed or upgraded under it) or
@@ -45,7 +50,7 @@ define pip_install
 	touch $@
 endef
 
-$(BIN)/sphinx-build: requirements.txt $(if $(VENV_BROKEN),FORCE)
+$(BIN)/sphinx-build: requirements.txt $(EXT_FILES) $(if $(VENV_BROKEN),FORCE)
 ifneq ($(VENV_BROKEN),)
 	@echo "$(VENV) is missing or broken (its python does not run, or an install did not finish): creating it with $(PYTHON)"
 	rm -rf $(VENV)
@@ -90,6 +95,12 @@ lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy
+
+matrix: $(DEV_STAMP)
+	$(BIN)/python tests/version_matrix.py
+
+docs: $(BIN)/sphinx-build
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) docs $(BUILDDIR)/docs
 
 bench: $(DEV_STAMP)
 	$(BIN)/python bench/run.py

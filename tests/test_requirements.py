@@ -36,6 +36,8 @@ def pins(name: str) -> dict[str, str]:
         line = line.strip()
         if not line or line.startswith("#") or line == "-r requirements.txt":
             continue
+        if line.startswith("./"):  # this repository's own distribution (_ext/pyproject.toml)
+            continue
         match = PIN.match(line)
         assert match, f"{name}: {line!r} is not an exact pin (name==version)"
         found[canonicalize_name(match[1])] = match[2]

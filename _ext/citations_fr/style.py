@@ -48,6 +48,8 @@ from pybtex.style.template import (
     words,
 )
 
+from french_collation import fold
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
@@ -308,8 +310,8 @@ class FrenchLabelStyle(BaseLabelStyle):
 
 
 def _sort_text(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", plain(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """The text's French sort form (:mod:`french_collation`: accents, ligatures, case)."""
+    return fold(plain(text)).casefold()
 
 
 class FrenchSortingStyle(BaseSortingStyle):

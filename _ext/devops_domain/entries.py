@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from docutils import nodes
 from sphinx.locale import _
+
+from french_collation import index_letter as index_letter_of
+from french_collation import sort_key
 
 Kind = Literal["term", "person"]
 KINDS: tuple[Kind, ...] = ("term", "person")
@@ -19,19 +21,16 @@ def lookup_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def french_sort_key(text: str) -> tuple[str, str]:
-    """Sort key ignoring accents and case first (É between E and F), then the exact text."""
-    base = "".join(
-        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
-    )
-    return base.casefold(), text
+def french_sort_key(text: str) -> tuple[bool, str, str]:
+    """French order (:mod:`french_collation`): symbols first, accents, ligatures and case
+    ignored (É between E and F, Œ as OE), then the exact text."""
+    return sort_key(text)
 
 
 def index_letter(text: str) -> str:
     """The letter an index groups ``text`` under: « Éthique » under « E », « .NET » under
     « Symboles » (Sphinx's own word, as in the general index; « # » is no valid anchor)."""
-    first = french_sort_key(text)[0][:1]
-    return first.upper() if first.isalpha() else str(_("Symbols"))
+    return index_letter_of(text, str(_("Symbols")))
 
 
 def person_sort_name(name: str) -> str:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, ClassVar
 from sphinx.domains import Index, IndexEntry
 from sphinx.locale import get_translation
 
+from sphinx_book_compat import current_builder
+
 from .entries import Entry, Kind, french_sort_key, index_letter
 from .env_access import domain_of
-from .sphinx_compat import current_builder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,7 +41,7 @@ class EntryIndex(Index):
                 if e.kind == self.kind and e.name and (wanted is None or e.docname in wanted)
             ),
             # Symbols first, as in the general index; then letters in French order.
-            key=lambda e: (e.sort_text[:1].isalpha(), french_sort_key(e.sort_text)),
+            key=lambda e: french_sort_key(e.sort_text),
         )
         content = []
         for letter, group in groupby(entries, key=lambda e: index_letter(e.sort_text)):
