@@ -99,6 +99,19 @@ def test_code_blocks_get_a_copy_button_in_french(html):
     assert "'copy_to_clipboard': 'Copier dans le presse-papier'" in script
 
 
+def shallow() -> bool:
+    """Whether this checkout is a shallow clone (its oldest commits have no parents)."""
+    return (
+        subprocess.run(
+            ["git", "-C", str(BOOK), "rev-parse", "--is-shallow-repository"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        == "true"
+    )
+
+
 def git_date(path: str) -> str:
     """The day of the last commit that changed `path`, as the pages print it."""
     return subprocess.run(
@@ -115,6 +128,8 @@ def test_each_page_shows_its_last_change_from_git(html):
     if not (BOOK / ".git").exists():
         pytest.skip("no git history (a tarball): the pages show no date")
     footer = page(html, "source/introduction.html").find(class_="last-updated")
+    if footer is None and shallow():
+        pytest.skip("a shallow clone: git cannot tell when the introduction last changed")
     assert footer is not None
     text = " ".join(footer.get_text().split())
     assert text.startswith(f"Mis à jour le {git_date('source/introduction.md')} ")

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from conftest import BOOK
 from roots_build import BUILD_ENV, build, copy_root
+from test_book_web import shallow
 
 from .tools import DESKTOP
 
@@ -92,8 +93,9 @@ def test_a_chapter_shows_its_date_and_links_to_its_source(browser, server):
     page = new_tab(browser, errors)
     page.goto(f"{server}{PREFIX}source/menaces.html", wait_until="load")
     date = page.locator(".last-updated")
-    assert date.is_visible()
-    assert date.inner_text().startswith("Mis à jour le ")
+    if date.count() or not shallow():
+        assert date.is_visible()
+        assert date.inner_text().startswith("Mis à jour le ")
     view = page.locator(".view-this-page a")
     assert view.is_visible()
     assert view.get_attribute("title") == "Voir la source de cette page"
