@@ -1,5 +1,5 @@
 """The web pages: the notes set apart from the text, the one a reader jumps to highlighted,
-and each page's description for link previews."""
+each page's description for link previews, and the site's ``sitemap.xml``."""
 
 from __future__ import annotations
 
@@ -67,6 +67,7 @@ def describe_page(
 
 
 def _in_note_or_navigation(node: nodes.Node) -> bool:
+    """Whether a paragraph is not the page's text: a note, a table, a box, the contents."""
     parent = node.parent
     while parent is not None:
         if isinstance(parent, (nodes.footnote, nodes.citation, nodes.Admonition, nodes.table)):
@@ -109,9 +110,8 @@ def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
         if page in NOT_IN_SITEMAP:
             continue
         url = ElementTree.SubElement(root, "url")
-        ElementTree.SubElement(url, "loc").text = (
-            base.rstrip("/") + "/" + (app.builder.get_target_uri(page))
-        )
+        address = base.rstrip("/") + "/" + app.builder.get_target_uri(page)
+        ElementTree.SubElement(url, "loc").text = address
         timestamp = (dates.get(page) or (None,))[0]
         if timestamp:
             when = datetime.fromtimestamp(int(timestamp), UTC)
