@@ -1,5 +1,6 @@
 # Build the book « Sécurité & DevOps ».  `make html` works on a fresh machine with
-# Python 3.11+ and make: it creates .venv from requirements.txt when there is none.
+# Python 3.11+ and make: it creates .venv from requirements.txt when there is none, or when
+# the one there is broken.  `make test` and `make lint` add requirements-dev.txt to it.
 
 PYTHON      ?= python3
 VENV        ?= .venv
@@ -16,7 +17,7 @@ CATALOGS    := _ext/*/locale
 EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/static*/* \
 	_ext/*/texinputs/* _ext/*/templates/*/* _ext/*/templates/*/*/* _ext/*/locale/*/LC_MESSAGES/*)
 
-.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast test-fuzz lint matrix docs bench bench-quick clean
+.PHONY: FORCE help html livehtml latex latexpdf epub epubcheck text linkcheck catalogs test test-fast test-fuzz lint matrix docs bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -24,6 +25,7 @@ help:
 	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
 	@echo "make epubcheck the EPUB, checked by epubcheck"
+	@echo "make linkcheck every outside address of the book (network), in $(BUILDDIR)/linkcheck"
 	@echo "make catalogs  compile the extensions' .po files (_ext/*/locale) into .mo files"
 	@echo "make test      the test suite (both tiers: what CI runs)"
 	@echo "make test-fast the fast tier only: in-process domain and unit tests (tests/fast)"
@@ -33,13 +35,38 @@ help:
 	@echo "make docs      the extensions' documentation (docs/), in $(BUILDDIR)/docs"
 	@echo "make bench     the domain against plain Sphinx, 50 to 800 documents (bench/RESULTS.md)"
 
-$(BIN)/sphinx-build: requirements.txt $(EXT_FILES)
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	touch $@
+# .venv is broken when its python does not run (a Python removed or upgraded under it) or
+# when an install into it did not finish (pip failed or was stopped: the marker stays).  make
+# then creates it again, with $(PYTHON), instead of reusing it.
+INCOMPLETE  := $(VENV)/.install-incomplete
+VENV_BROKEN := $(shell $(BIN)/python -c "" >/dev/null 2>&1 && test ! -e $(INCOMPLETE) || echo yes)
+DEV_STAMP   := $(VENV)/.requirements-dev-installed
 
-html latex epub text: $(BIN)/sphinx-build
+# $(1): the requirements file.  The marker is removed only once pip has succeeded.
+define pip_install
+	touch $(INCOMPLETE)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r $(1)
+	rm -f $(INCOMPLETE)
+	touch $@
+endef
+
+$(BIN)/sphinx-build: requirements.txt $(EXT_FILES) $(if $(VENV_BROKEN),FORCE)
+ifneq ($(VENV_BROKEN),)
+	@echo "$(VENV) is missing or broken (its python does not run, or an install did not finish): creating it with $(PYTHON)"
+	rm -rf $(VENV)
+	mkdir -p $(VENV) && touch $(INCOMPLETE)
+	$(PYTHON) -m venv $(VENV)
+endif
+	$(call pip_install,requirements.txt)
+
+# The tests, lint and benchmark tools, on top of the book's requirements.
+$(DEV_STAMP): requirements-dev.txt $(BIN)/sphinx-build
+	$(call pip_install,requirements-dev.txt)
+
+FORCE:
+
+html latex epub text linkcheck: $(BIN)/sphinx-build
 	$(SPHINXBUILD) -b $@ -d $(DOCTREES)/$@ $(SPHINXOPTS) . $(BUILDDIR)/$@
 
 epubcheck: epub
@@ -59,34 +86,34 @@ catalogs: $(BIN)/sphinx-build
 		$(BIN)/pybabel compile --input-file=$$po --output-file=$${po%.po}.mo || exit 1; \
 	done
 
-test: $(BIN)/sphinx-build
+test: $(DEV_STAMP)
 	$(BIN)/python -m pytest
 
-test-fast: $(BIN)/sphinx-build
+test-fast: $(DEV_STAMP)
 	$(BIN)/python -m pytest tests/fast
 
 # 3 + FUZZ_SEEDS runs of FUZZ_STEPS random edits each (make test runs 3 of 100).
 FUZZ_STEPS ?= 250
 FUZZ_SEEDS ?= 5
-test-fuzz: $(BIN)/sphinx-build
+test-fuzz: $(DEV_STAMP)
 	BOOK_FUZZ_STEPS=$(FUZZ_STEPS) BOOK_FUZZ_SEEDS=$(FUZZ_SEEDS) $(BIN)/python -m pytest -s -q \
 		tests/test_incremental_fuzz.py -k an_incremental_build
 
-lint: $(BIN)/sphinx-build
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy
 
-matrix: $(BIN)/sphinx-build
+matrix: $(DEV_STAMP)
 	$(BIN)/python tests/version_matrix.py
 
 docs: $(BIN)/sphinx-build
 	$(SPHINXBUILD) -b html $(SPHINXOPTS) docs $(BUILDDIR)/docs
 
-bench: $(BIN)/sphinx-build
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/run.py
 
-bench-quick: $(BIN)/sphinx-build
+bench-quick: $(DEV_STAMP)
 	$(BIN)/python bench/run.py --quick
 
 clean:

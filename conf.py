@@ -6,8 +6,19 @@ chapters live in ``source/``; ``include_patterns`` keeps everything else out of 
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 ROOT = Path(__file__).parent.resolve()
 # The book's own extensions (book_edition, book_gc_tuning, french_search,
@@ -16,6 +27,7 @@ ROOT = Path(__file__).parent.resolve()
 # installs from _ext/ (sphinx-devops-domain), exactly as other projects get them.
 sys.path.append(str(ROOT / "_ext"))
 
+from book_edition.roles import read_the_docs_links  # noqa: E402
 from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
 
 # -- Project -----------------------------------------------------------------
@@ -31,6 +43,8 @@ book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
 book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 book_subjects = ["DevOps", "Sécurité informatique", "DevSecOps"]
 
+# The book is French (its text, its typography, its index); check_language() below stops any
+# build in another language, such as Read the Docs' default, `-D language=en`.
 language = "fr"
 root_doc = "source/index"
 include_patterns = ["source/**"]
@@ -49,6 +63,13 @@ extensions = [
     "book_edition",
     "french_search",
     "sphinx.ext.graphviz",  # figures drawn at build time from a text source (source/figures/*.dot)
+    # The web book (HTML only; the other builders ignore them): a copy button on code blocks,
+    # each page's last change from git, OpenGraph metadata, a French 404 page.  (The sitemap
+    # is book_edition's: sphinx-sitemap's lists only the pages an incremental build writes.)
+    "sphinx_copybutton",
+    "sphinx_last_updated_by_git",
+    "sphinxext.opengraph",
+    "notfound.extension",
 ]
 
 # Graphviz's dot (Debian's graphviz package) draws them: SVG on the web and in the EPUB, PDF in
@@ -84,6 +105,87 @@ html_favicon = "_static/favicon.svg"
 html_last_updated_fmt = "%-d %B %Y"
 html_search_language = "fr"
 html_copy_source = False
+
+# -- The web book -----------------------------------------------------------------
+# Where the website is published: Read the Docs' address for this build, or BOOK_URL, or the
+# default below.  It gives every page its <link rel="canonical">, the sitemap's and
+# OpenGraph's addresses, and (book_links) the links to the PDF and the EPUB.
+DEFAULT_URL = "https://securite-devops.readthedocs.io/fr/latest/"
+html_baseurl = os.environ.get("READTHEDOCS_CANONICAL_URL") or os.environ.get(
+    "BOOK_URL", DEFAULT_URL
+)
+# {book-link}`en PDF <pdf>` (_ext/book_edition): where Read the Docs publishes each format,
+# on Read the Docs and elsewhere (a local build links to the published book).
+book_links = read_the_docs_links(os.environ) or read_the_docs_links(
+    {"READTHEDOCS": "True", "READTHEDOCS_CANONICAL_URL": html_baseurl}
+)
+
+# « Voir la source de cette page » (furo's view button) on each page: the repository where
+# the chapters live.  Read the Docs gives its clone URL and the branch or tag it builds;
+# BOOK_SOURCE_REPOSITORY and BOOK_SOURCE_BRANCH set them elsewhere (https://github.com/…,
+# gitlab.com or bitbucket.org).
+# Without a repository, no link.
+SOURCE_REPOSITORY = os.environ.get("BOOK_SOURCE_REPOSITORY") or os.environ.get(
+    "READTHEDOCS_GIT_CLONE_URL", ""
+).removesuffix(".git")
+if SOURCE_REPOSITORY.startswith("https://"):
+    html_theme_options = {
+        "source_repository": SOURCE_REPOSITORY,
+        "source_branch": os.environ.get("BOOK_SOURCE_BRANCH")
+        or os.environ.get("READTHEDOCS_GIT_IDENTIFIER", "main"),
+        "source_directory": "/",
+        "top_of_page_buttons": ["view"],
+    }
+
+# The last change of each page, from git (sphinx_last_updated_by_git): « Mis à jour le … ».
+# Without git history (a tarball, a copy), pages show no date rather than a wrong one.
+
+
+def has_git_history(folder: Path) -> bool:
+    """Whether git runs here and ``folder`` is in a repository with at least one commit."""
+    try:
+        command = ["git", "-C", str(folder), "rev-parse", "--verify", "--quiet", "HEAD"]
+        return subprocess.run(command, capture_output=True, check=False).returncode == 0
+    except OSError:  # no git
+        return False
+
+
+HAS_GIT_HISTORY = has_git_history(ROOT)
+git_last_updated_timezone = "Europe/Paris"
+# A shallow clone (`git clone --depth 1`) knows no date for the files changed before its first
+# commit: they show none, silently too (Read the Docs fetches the whole history first).
+suppress_warnings = ["git.too_shallow"]
+if not HAS_GIT_HISTORY:
+    suppress_warnings += ["git.subprocess_error", "git.command_not_found"]
+
+# OpenGraph: the page's title, description and a card image (a static PNG, drawn from the
+# cover: no image made at build time, nothing from the network).
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_image = "_static/carte-livre.png"
+ogp_image_alt = f"{project} : {book_subtitle[0].lower()}{book_subtitle[1:]}"
+ogp_type = "book"
+ogp_social_cards = {"enable": False}
+ogp_custom_meta_tags = ['<meta property="og:locale" content="fr_FR" />']
+
+# The 404 page, in French, with links that work from any address of the site (absolute
+# paths, under the site's own: /fr/latest/ on Read the Docs).
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page introuvable",
+    "body": (
+        "<h1>Page introuvable</h1>\n"
+        "<p>Cette page n’existe pas ou n’existe plus. Revenez à "
+        f'<a href="{notfound_urls_prefix}source/index.html">l’accueil du livre</a> '
+        "ou faites une recherche.</p>"
+    ),
+}
+
+# -- make linkcheck ----------------------------------------------------------------
+# Not the book's own addresses (the website and its downloads): they exist once published.
+linkcheck_ignore = [rf"^https?://{re.escape(urlsplit(html_baseurl).netloc)}/"]
+linkcheck_timeout = 30
+linkcheck_retries = 2
 
 # -- LaTeX / PDF ----------------------------------------------------------------
 LATEX_PREAMBLE = r"""
@@ -143,3 +245,46 @@ epub_uid = epub_identifier = "securite-devops-cf033f99-26c3-5d38-ac40-6ba74335dd
 epub_tocscope = "includehidden"
 # "footnote" adds an English « Footnotes » heading to every page without footnotes.
 epub_show_urls = "inline"
+# The web book's link-preview card is for the website only; .buildinfo.bak is what Sphinx
+# keeps of the last build's settings after conf.py changed, which the EPUB builder would
+# otherwise warn about (« unknown mimetype ») in the next `make epub`.
+epub_exclude_files = ["_static/carte-livre.png", "_static/carte-livre.svg", ".buildinfo.bak"]
+
+
+# -- The book's language ---------------------------------------------------------
+LANGUAGE_ERROR = """\
+The book is written in French, but this build's language is {language!r} (set with
+`-D language={language}`?): its pages would say lang="{language}", its interface and its
+typography would not be French.
+On Read the Docs, set the project's language to French: Admin > Settings > Language: "French
+(fr)" (a new project is English, and Read the Docs passes `-D language=<that language>` to
+Sphinx); the book is then published under /fr/.  Elsewhere, leave out `-D language=...`."""
+
+
+def check_language(app: Sphinx, config: Config) -> None:
+    """Stop a build whose language is not French, with how to fix it, rather than publish a
+    book whose pages say English to screen readers (Read the Docs' default language).
+
+    One error line and exit status 2, as for a bad option: a ``ConfigError`` would print it
+    inside Sphinx 9's crash report (versions, traceback, « please report this »).
+    """
+    if config.language.split("_")[0].split("-")[0] != "fr":
+        logging.getLogger(__name__).error(LANGUAGE_ERROR.format(language=config.language))
+        raise SystemExit(2)
+
+
+def opengraph_on_web_pages_only(app: Sphinx) -> None:
+    """sphinxext-opengraph reads each page's name from the context of HTML pages; the JSON and
+    pickle builders' has none and it stops them (KeyError: 'pagename').  Link previews are
+    for the website: with any other builder, its handler is disconnected."""
+    if app.builder.name in {"html", "dirhtml", "singlehtml"}:
+        return
+    for listener in list(app.events.listeners.get("html-page-context", [])):
+        if getattr(listener.handler, "__module__", "") == "sphinxext.opengraph":
+            app.disconnect(listener.id)
+
+
+def setup(app: Sphinx) -> None:
+    """The book's own checks (its extensions are in ``extensions`` above)."""
+    app.connect("config-inited", check_language, priority=0)
+    app.connect("builder-inited", opengraph_on_web_pages_only)

@@ -117,3 +117,19 @@ def test_introduction(epub):
         entry = normalize(bibliography.find(id=citation["href"].split("#")[1]).p.get_text())
         assert entry.startswith(re.split(r" et al\.| et ", names)[0]), (citation, entry)
         assert f"({year})" in entry, (citation, entry)
+
+
+@pytest.mark.slow
+def test_the_front_page_links_to_the_other_formats_not_to_the_epub_itself(epub):
+    """« en ligne » and « en PDF » link to the published book (their address in brackets, as
+    every link of the EPUB); « en EPUB » is the book in the reader's hands: plain words."""
+    soup = xhtml(epub, "source/index.xhtml")
+    links = {a.get_text(): a["href"] for a in soup.select("a.reference.external")}
+    assert links["en PDF"].endswith("/_/downloads/fr/latest/pdf/")
+    assert "en ligne" in links
+    assert "en EPUB" not in links
+    text = normalize(soup.get_text())
+    assert "et en EPUB." in text
+    assert "/epub/" not in text
+    # Nothing else of the web book in the EPUB: no link-preview card.
+    assert not [name for name in epub.namelist() if "carte-livre" in name]

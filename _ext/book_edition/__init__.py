@@ -7,7 +7,10 @@ This extension belongs to the book « Sécurité & DevOps » (its values come fr
   marks of the book's parts in the assembled LaTeX document;
 * :mod:`.epub`: notes as EPUB 3 pop-up notes, the indexes in the navigation, a cover drawn
   from the title;
-* :mod:`.html`: on the web pages, a rule above the notes and the note jumped to highlighted;
+* :mod:`.html`: on the web pages, a rule above the notes and the note jumped to highlighted,
+  each page's description for link previews; the site's ``sitemap.xml``;
+* :mod:`.linkcheck`: ``make linkcheck`` names a broken address of the bibliography at its
+  line of the ``.bib`` file;
 * :mod:`.roles`: ``{en}`…``` for English passages, ``{book-link}`en PDF <pdf>``` for the
   book's other formats (linked where Read the Docs publishes them).
 """
@@ -18,7 +21,8 @@ import os
 from typing import TYPE_CHECKING
 
 from . import epub, html, latex
-from .roles import BookLinkRole, EnglishRole, read_the_docs_links
+from .linkcheck import BookLinkcheckBuilder
+from .roles import BookLinkRole, EnglishRole, UnlinkTheEpubInTheEpub, read_the_docs_links
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -66,11 +70,16 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", latex.add_package)
     app.connect("builder-inited", latex.write_package)
+    app.connect("build-finished", latex.give_xindy_its_options)
     app.connect("builder-inited", html.add_style_sheet)
+    app.connect("html-page-context", html.describe_page, priority=400)  # before opengraph
+    app.connect("build-finished", html.write_sitemap)
     app.add_post_transform(latex.MarkBookParts)
+    app.add_post_transform(UnlinkTheEpubInTheEpub)
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.KeepEntryNotesTogether)
 
+    app.add_builder(BookLinkcheckBuilder, override=True)
     epub.setup(app)
     return {
         "version": __version__,

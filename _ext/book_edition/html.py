@@ -1,10 +1,15 @@
-"""The web pages: the notes set apart from the text, and the one a reader jumps to highlighted."""
+"""The web pages: the notes set apart from the text, the one a reader jumps to highlighted,
+each page's description for link previews, and the site's ``sitemap.xml``."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
@@ -35,3 +40,92 @@ def add_style_sheet(app: Sphinx) -> None:
             type="book_edition",
             subtype="output",
         )
+
+
+#: The length of a page's description for link previews (OpenGraph), in characters.
+DESCRIPTION_LENGTH = 200
+
+
+def describe_page(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """``og:description``: the page's first paragraph as a reader reads it.
+
+    sphinxext-opengraph reads the text itself, but joins inline nodes without their spaces
+    and keeps the footnote numbers (« Debois 1 crée … en 2009( CloudBees »); a page's own
+    ``og:description`` (its front matter) still wins, as this runs first.
+    """
+    if app.builder.name not in WEB_BUILDERS or doctree is None:
+        return
+    meta = context.get("meta") or {}
+    if "og:description" in meta:
+        return
+    for paragraph in doctree.findall(nodes.paragraph):
+        if _in_note_or_navigation(paragraph):
+            continue
+        copy = paragraph.deepcopy()
+        for note in list(copy.findall(nodes.footnote_reference)):
+            note.parent.remove(note)
+        text = " ".join(copy.astext().split())
+        if text:
+            context["meta"] = {**meta, "og:description": _shorten(text)}
+            return
+
+
+def _in_note_or_navigation(node: nodes.Node) -> bool:
+    """Whether a paragraph is not the page's text: a note, a table, a box, the contents."""
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.footnote, nodes.citation, nodes.Admonition, nodes.table)):
+            return True
+        if isinstance(parent, addnodes.compact_paragraph | addnodes.toctree):
+            return True
+        parent = parent.parent
+    return False
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= DESCRIPTION_LENGTH:
+        return text
+    return text[:DESCRIPTION_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:(«\u00a0\u202f") + "…"
+
+
+#: The sitemap protocol's namespace (sitemaps.org).
+SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
+#: Pages that a search engine has no use for.
+NOT_IN_SITEMAP = frozenset({"genindex", "search", "404"})
+
+
+def write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    """``sitemap.xml``: every page at its address (``html_baseurl``), with its last change.
+
+    Written by hand rather than with sphinx-sitemap, which lists the pages a build writes, in
+    the order it writes them: after an incremental build (``make html`` again, ``make
+    livehtml``) its sitemap held the changed pages only.  Here, every document and index
+    page, sorted; the date is the one sphinx-last-updated-by-git found, when it did.
+    """
+    base = app.config.html_baseurl
+    if exception is not None or app.builder.name not in WEB_BUILDERS or not base:
+        return
+    dates = getattr(app.env, "git_last_updated", {})
+    pages = sorted(app.env.found_docs) + sorted(
+        name for name, *_ in getattr(app.builder, "domain_indices", [])
+    )
+    root = ElementTree.Element("urlset", xmlns=SITEMAP_NAMESPACE)
+    for page in pages:
+        if page in NOT_IN_SITEMAP:
+            continue
+        url = ElementTree.SubElement(root, "url")
+        address = base.rstrip("/") + "/" + app.builder.get_target_uri(page)
+        ElementTree.SubElement(url, "loc").text = address
+        timestamp = (dates.get(page) or (None,))[0]
+        if timestamp:
+            when = datetime.fromtimestamp(int(timestamp), UTC)
+            ElementTree.SubElement(url, "lastmod").text = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    ElementTree.ElementTree(root).write(
+        Path(app.builder.outdir, "sitemap.xml"), xml_declaration=True, encoding="utf-8"
+    )

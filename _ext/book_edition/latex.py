@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.builders.latex import XINDY_CYRILLIC_SCRIPTS, XINDY_LANG_OPTIONS
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 TEXINPUTS = Path(__file__).parent.resolve() / "texinputs"
 PACKAGE = "sdfrbook"
 VALUES_FILE = "sdfrbook-values.cfg"
+#: The first line of what :func:`give_xindy_its_options` adds to Sphinx's ``latexmkrc``.
+XINDY_MARK = "# book_edition: xindy's options"
 
 
 def add_package(app: Sphinx, config: Config) -> None:
@@ -63,6 +66,55 @@ def write_package(app: Sphinx) -> None:
             type="book_edition",
             subtype="output",
         )
+
+
+def xindy_options(config: Config) -> str:
+    """The ``XINDYOPTS`` that Sphinx's ``Makefile`` exports for this language and engine.
+
+    The same computation as Sphinx's ``texinputs/Makefile.jinja``, from the same tables.
+    """
+    language = config.language[:2]
+    cyrillic = language in XINDY_CYRILLIC_SCRIPTS
+    options = [XINDY_LANG_OPTIONS.get(language, "-L general -C utf8 ").strip(), "-M sphinx.xdy"]
+    if config.latex_engine == "pdflatex":
+        options.append("-M LICRlatin2utf8.xdy")
+        if cyrillic:
+            options.append("-M LICRcyr2utf8.xdy")
+    if cyrillic:
+        options.append("-M LatinRules.xdy")
+    if config.latex_engine == "xelatex":
+        options.append("-I xelatex")
+    return " ".join(options)
+
+
+def give_xindy_its_options(app: Sphinx, exception: Exception | None) -> None:
+    """Make ``latexmk -r latexmkrc`` build the index without Sphinx's ``Makefile``.
+
+    Sphinx's ``latexmkrc`` runs ``xindy`` with the options of ``$XINDYOPTS``, which only its
+    ``Makefile`` exports (``make latexpdf``).  Read the Docs runs ``latexmk -r latexmkrc``
+    itself: xindy then fails (« LANG/GENERAL/LATIN9-LANG.XDY has no value ») and latexmk
+    still writes a PDF, without its index.  The lines added here give xindy the Makefile's
+    options when the variable is unset, and leave ``make latexpdf`` (and a reader's own
+    ``XINDYOPTS``) as they are.  Appending to Sphinx's file, rather than replacing it through
+    ``latex_additional_files``, keeps whatever a newer Sphinx writes there.
+    """
+    if exception is not None or app.builder.name != "latex" or not app.config.latex_use_xindy:
+        return
+    rcfile = Path(app.builder.outdir) / "latexmkrc"
+    if not rcfile.is_file():
+        return
+    text = rcfile.read_text(encoding="utf-8")
+    if XINDY_MARK in text:
+        return
+    addition = (
+        f"{XINDY_MARK}, as Sphinx's Makefile exports them, for a latexmk run\n"
+        "# without that Makefile (Read the Docs runs `latexmk -r latexmkrc` itself).\n"
+        "if (!$ENV{'XINDYOPTS'}) {\n"
+        f"  $ENV{{'XINDYOPTS'}} = '{xindy_options(app.config)}';\n"
+        "  $makeindex = 'internal xindy ' . $ENV{'XINDYOPTS'} . ' %O -o %D %S';\n"
+        "}\n"
+    )
+    rcfile.write_text(text.rstrip("\n") + "\n" + addition, encoding="utf-8")
 
 
 def latex(text: str) -> nodes.raw:

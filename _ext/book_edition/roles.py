@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 from sphinx.util.nodes import split_explicit_title
@@ -51,7 +52,21 @@ class BookLinkRole(SphinxRole):
         url = self.config.book_links.get(target, "")
         if not url:
             return [nodes.Text(text)], []
-        return [nodes.reference(self.rawtext, text, refuri=url)], []
+        classes = ["book-link", f"book-link-{target}"]
+        return [nodes.reference(self.rawtext, text, refuri=url, classes=classes)], []
+
+
+class UnlinkTheEpubInTheEpub(SphinxPostTransform):
+    """In the EPUB, « en EPUB » is the book the reader holds: plain words, not a link that the
+    EPUB would follow with its address in brackets (``epub_show_urls = "inline"``)."""
+
+    default_priority = 5
+    builders = ("epub",)
+
+    def run(self, **kwargs: Any) -> None:
+        for reference in list(self.document.findall(nodes.reference)):
+            if "book-link-epub" in reference["classes"]:
+                reference.parent.replace(reference, nodes.Text(reference.astext()))
 
 
 def read_the_docs_links(environ: Mapping[str, str]) -> dict[str, str]:

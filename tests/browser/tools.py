@@ -53,9 +53,9 @@ def require_npm_file(path: Path) -> Path:
 
 
 def require_module(name: str) -> ModuleType:
-    """A Python package of requirements.txt that a plain Sphinx build does not need."""
+    """A Python package of requirements-dev.txt that a plain Sphinx build does not need."""
     try:
         return importlib.import_module(name)
     except ImportError:
-        missing(f"the Python package {name}", "pip install -r requirements.txt")
+        missing(f"the Python package {name}", "pip install -r requirements-dev.txt")
         raise  # not reached: missing() skips or fails
