@@ -6,6 +6,8 @@ chapters live in ``source/``; ``include_patterns`` keeps everything else out of 
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
@@ -29,6 +31,12 @@ sys.path.append(str(ROOT / "_ext"))
 
 from book_edition.roles import read_the_docs_links  # noqa: E402
 from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
+
+# sphinxext-opengraph prints « matplotlib is not installed, social cards will not be
+# generated » when it is imported, on every build; the book draws its own card
+# (_static/carte-livre.png) and needs no matplotlib.  Imported here once, quietly.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401, E402
 
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
