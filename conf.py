@@ -36,7 +36,7 @@ from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
 # generated » when it is imported, on every build; the book draws its own card
 # (_static/carte-livre.png) and needs no matplotlib.  Imported here once, quietly.
 with contextlib.redirect_stdout(io.StringIO()):
-    import sphinxext.opengraph  # noqa: F401, E402
+    import sphinxext.opengraph  # noqa: F401
 
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
