@@ -211,3 +211,38 @@ def test_texinfo_loses_no_biography_in_a_sidebar_title(myst):
     assert "@subheading A sidebar on Andrew Shafer\n" in texi
     titles = texi[texi.index("@chapter Titles") : texi.index("@chapter Entries")]
     assert re.findall(r"@footnote\{\s*`(\w+ \w+)'", titles) == ["John Allspaw", "Gene Kim"]
+
+
+@pytest.mark.parametrize("builder", ["latex", "man", "texinfo", "text"])
+def test_no_note_or_long_form_in_a_heading_and_its_copies(tmp_path, builder):
+    """A section title is copied into the contents, the running heads, a man page's ``.SH``
+    and a Texinfo ``@node``: a mention there carries no biography note and no acronym's long
+    form; the next mention in the text carries them, as a publisher sets it."""
+    srcdir = copy_root("portable-myst", tmp_path)
+    with (srcdir / "chapter.md").open("a", encoding="utf-8") as chapter:
+        chapter.write(
+            "\n## Usage with {devops:term}`CI/CD` and {devops:person}`Nicole Forsgren`\n\n"
+            "Then {devops:person}`Nicole Forsgren` measures {devops:term}`CI/CD` again.\n"
+        )
+    built = sphinx(srcdir, builder, srcdir / "_build")
+    assert built.warnings == ""
+    output = "".join(
+        p.read_text(encoding="utf-8")
+        for p in sorted(built.outdir.glob("*.*"))
+        if p.suffix in {".tex", ".1", ".texi", ".txt"}
+    )
+    heading = {
+        "latex": r"\\section\{Usage with .*",
+        "man": r"\.S[HS] (?:USAGE WITH|Usage with) .*",
+        "texinfo": r"@(?:node|section) Usage with .*",
+        "text": r"Usage with CI/CD and Nicole Forsgren.*",
+    }[builder]
+    copies = re.findall(heading, output)
+    assert copies, output[-3000:]
+    for copy in copies:
+        assert "continuous" not in copy, copy
+        assert "footnote" not in copy, copy
+        assert not re.search(r"Forsgren\W*\d", copy), copy
+    after = output[output.rindex("Then") :]
+    assert "measures" in after
+    assert re.search(r"Forsgren.{0,80}(footnote|\[\d\]|\\fB?\d|\d)", after, re.S), after[:400]

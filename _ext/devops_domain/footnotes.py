@@ -131,14 +131,19 @@ class FirstMentionFootnotes(SphinxPostTransform):
 
 
 def is_excluded(mention: nodes.Element, plain_titles: bool = False) -> bool:
-    """Mentions in footnotes and in entries never carry a footnote of their own; nor, where
-    the output writes such titles as plain text (``plain_titles``: the footnote would be lost
-    there), mentions in the title of a topic, sidebar or admonition: the next one does."""
+    """Mentions in footnotes and in entries never carry a footnote of their own.  Nor do
+    mentions in a chapter's or section's title: the title is copied into the table of
+    contents, the running heads, a man page's ``.SH`` and a Texinfo ``@node``, and the note
+    with it; as publishers do, the next mention in the text carries it.  Where the output
+    writes them as plain text (``plain_titles``: the footnote would be lost there), the
+    titles of topics, sidebars and admonitions are skipped too."""
     for parent in traverse_parent(mention.parent):
         if isinstance(parent, nodes.footnote) or is_entry(parent):
             return True
-        if plain_titles and isinstance(parent, nodes.title):
-            return not isinstance(parent.parent, (nodes.section, nodes.table))
+        if isinstance(parent, nodes.title):
+            if isinstance(parent.parent, (nodes.section, nodes.document)):
+                return True
+            return plain_titles and not isinstance(parent.parent, nodes.table)
     return False
 
 

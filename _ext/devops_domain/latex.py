@@ -21,7 +21,9 @@ class ExpandFirstAcronym(SphinxPostTransform):
     Outside HTML an abbreviation has no tooltip: Sphinx's LaTeX writer expands it once per
     book, its text writer at every use, Texinfo inside a link not at all; a reader of one
     chapter wants it once per chapter.  A glossary entry's « Voir aussi » list is not running
-    text: it shows the names only, and leaves the chapter's first mention to come.
+    text: it shows the names only, and leaves the chapter's first mention to come; nor is a
+    heading, which the table of contents and the running heads copy (« 1 Usage with CI/CD »,
+    not « … (continuous integration …) »).
     """
 
     default_priority = 30
@@ -35,7 +37,9 @@ class ExpandFirstAcronym(SphinxPostTransform):
             for abbreviation in list(reference.findall(nodes.abbreviation)):
                 first = (reference.get("refdoc", ""), reference.get("devops_key", ""))
                 replacement: list[nodes.Node] = list(abbreviation.children)
-                if first not in seen and not reference.get("devops_see"):
+                # Not in a heading: it is copied into the contents and the running heads.
+                in_heading = heading_of(reference) is not None
+                if first not in seen and not reference.get("devops_see") and not in_heading:
                     seen.add(first)
                     replacement.append(nodes.Text(f" ({abbreviation['explanation']})"))
                 abbreviation["classes"] = []
