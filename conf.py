@@ -48,6 +48,9 @@ extensions = [
 
 primary_domain = "devops"
 nitpicky = True
+# Tables and figures with a caption are numbered: « Tableau 2.1 » in the PDF (by chapter),
+# « Tableau 1 » on the web pages, where the chapters are not numbered.
+numfig = True
 smartquotes = True  # French « » and typographic apostrophes, from docutils' fr rules
 
 # -- MyST ----------------------------------------------------------------------

@@ -261,8 +261,17 @@ def test_table_cells_ragged_right_without_hyphens(lines):
     were hyphenated (« tran-sitive », « construc-tion »)."""
     page = page_of(lines, "Maillon visé")
     header = next(line for line in page if "Maillon visé" in line.text)
-    after = next(line for line in page if line.text.startswith("Première leçon"))
-    cells = [line for line in page if header.bottom < line.top < after.top]
+    first_cell = next(line for line in page if line.text.startswith("Attaque"))
+    # the table ends where the text, at the margin left of the cells, goes on
+    end = min(
+        (
+            line.top
+            for line in body(page)
+            if line.top > header.bottom and line.left < first_cell.left - 3
+        ),
+        default=TRIM[1],
+    )
+    cells = [line for line in page if header.bottom < line.top < end]
     assert len(cells) > 10, [line.text for line in cells]
     assert [line.text for line in cells if line.text.endswith("-")] == []
 
@@ -419,3 +428,194 @@ def test_index_gives_each_entry_once_with_its_definition_page(book_pdf, lines):
     entries = re.findall(r"chaîne d’approvisionnement logicielle,(?: \d+,?)+", text)
     assert len(entries) == 1, text
     assert "d'approvisionnement" not in text
+
+
+# -- Page turns: widows, orphans, hyphens, split notes and boxes ------------------------------
+#
+# Read from pdftotext's line boxes: a line of running text (11 pt) is 13.9 to 15.5 pt high,
+# a line of a footnote (9 pt) 10.5 to 12.5 pt; the notes are the small lines under the last
+# line of text.  The text block ends above 600 pt, where a chapter's first folio stands.
+TEXT_LINE_HEIGHT = (13.9, 15.5)
+NOTE_LINE_HEIGHT = (10.5, 12.5)
+TEXT_BOTTOM = 600
+#: Two lines of one paragraph are this far apart at most; a paragraph break adds \parskip.
+PARAGRAPH_GAP = 1.3 * 13.55
+
+
+def is_text_line(line: Line) -> bool:
+    return TEXT_LINE_HEIGHT[0] <= line.height <= TEXT_LINE_HEIGHT[1]
+
+
+def text_block(page: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The page's lines above its notes (text, headings, boxes), and its notes' lines."""
+    block = [line for line in page if 40 < line.top < TEXT_BOTTOM]
+    last_text = max((line.top for line in block if is_text_line(line)), default=TEXT_BOTTOM)
+    notes = [
+        line
+        for line in block
+        if line.top > last_text and NOTE_LINE_HEIGHT[0] <= line.height <= NOTE_LINE_HEIGHT[1]
+    ]
+    return [line for line in block if line not in notes], notes
+
+
+def justified_edges(lines: list[Line]) -> set[float]:
+    """The right edges that three lines or more share: the text block's, a box's."""
+    counts: dict[float, int] = {}
+    for line in lines:
+        counts[round(line.right)] = counts.get(round(line.right), 0) + 1
+    return {edge for edge, count in counts.items() if count >= 3}
+
+
+def is_full(line: Line, edges: set[float]) -> bool:
+    """A justified line that runs to the right edge: its paragraph goes on after it."""
+    return any(abs(line.right - edge) <= 1.5 for edge in edges)
+
+
+@dataclass(frozen=True)
+class PageTurn:
+    """A paragraph that runs on from one page to the next: its lines on either side."""
+
+    before: list[Line]  # the text of the page before, top to bottom
+    after: list[Line]  # the text of the page after
+
+
+def page_turns(lines: list[list[Line]]) -> list[PageTurn]:
+    """Every page turn inside a paragraph of running text."""
+    turns = []
+    for before, after in itertools.pairwise(lines):
+        text_before, text_after = text_block(before)[0], text_block(after)[0]
+        if not text_before or not text_after or not head(after):
+            continue  # a blank page, or a chapter's first page
+        last, first = text_before[-1], text_after[0]
+        if (
+            is_text_line(last)
+            and is_text_line(first)
+            and is_full(last, justified_edges(text_before))
+            and not last.text.endswith((".", ":"))
+        ):
+            turns.append(PageTurn(text_before, text_after))
+    return turns
+
+
+def test_no_widow_nor_orphan(lines):
+    """No page opens on the last line of a paragraph (a widow: « comprendre. » alone at the
+    top of a page) and none ends on the first line of a paragraph (an orphan)."""
+    turns = page_turns(lines)
+    assert len(turns) > 15, "too few page turns inside a paragraph: the check would see nothing"
+    widows, orphans = [], []
+    for turn in turns:
+        first = turn.after[0]
+        following = turn.after[1] if len(turn.after) > 1 else None
+        ends_paragraph = not is_full(first, justified_edges(turn.after)) and (
+            following is None
+            or not is_text_line(following)
+            or following.top - first.top > PARAGRAPH_GAP
+        )
+        if ends_paragraph:
+            widows.append(f"page {first.page}: {first.text!r}")
+        last = turn.before[-1]
+        previous = turn.before[-2] if len(turn.before) > 1 else None
+        if (
+            previous is None
+            or not is_text_line(previous)
+            or last.top - previous.top > PARAGRAPH_GAP
+        ):
+            orphans.append(f"page {last.page}: {last.text!r}")
+    assert widows == []
+    assert orphans == []
+
+
+def test_no_word_hyphenated_across_a_page_turn(lines):
+    """A word is never cut at the foot of a page (« cha- / cun »); a compound may still
+    break at its own hyphen (« Qu'est- / ce »)."""
+    sources = " ".join(
+        path.read_text(encoding="utf-8") for path in sorted((BOOK / "source").glob("*.md"))
+    ).replace("’", "'")
+    turns = page_turns(lines)
+    assert len(turns) > 15
+    cut = []
+    for turn in turns:
+        last, first = turn.before[-1], turn.after[0]
+        if re.search(r"[^\W\d]-$", last.text):
+            start = last.text.split()[-1][:-1]
+            rest = re.match(r"[\w'’-]*", first.text.split()[0])[0]
+            if f"{start}-{rest}".replace("’", "'") not in sources:
+                cut.append(f"page {last.page}: {start}-/{rest}")
+    assert cut == []
+
+
+def test_footnotes_never_split_across_pages(lines):
+    """The notes of each page start with a note's number: none runs on from the page
+    before (note 48 once ran on from p. 40 to p. 41)."""
+    pages_with_notes = 0
+    for page in lines:
+        notes = text_block(page)[1]
+        if notes:
+            pages_with_notes += 1
+            assert re.match(r"\d+\.", notes[0].text), f"page {notes[0].page}: {notes[0].text!r}"
+    assert pages_with_notes > 20
+
+
+def test_summary_box_never_split(lines):
+    """The « En résumé » box of each chapter is on one page: the next page does not open on
+    the box's indented lines (it was split across pp. 41–42)."""
+    margins = {  # the text block's left edge on rectos (odd pages) and versos
+        parity: statistics.mode(
+            round(line.left)
+            for page in lines[parity::2]  # lines[0] is page 1
+            for line in text_block(page)[0]
+            if is_text_line(line)
+        )
+        for parity in (0, 1)
+    }
+    boxes = 0
+    for number, (page, after) in enumerate(itertools.pairwise(lines)):
+        text = text_block(page)[0]
+        title = next((i for i, line in enumerate(text) if line.text == "En résumé"), None)
+        if title is None:
+            continue
+        boxes += 1
+        inside = {round(line.left) - margins[number % 2] for line in text[title + 1 :]}
+        inside = {offset for offset in inside if offset > 5}  # the box's indented lines
+        assert inside, [line.text for line in text[title:]]
+        following = text_block(after)[0]
+        if following:
+            offset = round(following[0].left) - margins[(number + 1) % 2]
+            assert all(abs(offset - inner) > 1 for inner in inside), (
+                f"page {following[0].page}: {following[0].text!r}"
+            )
+    assert boxes, "no « En résumé » box: the check would see nothing"
+
+
+def test_contents_do_not_leave_a_line_alone(lines):
+    """The table of contents fills its last page with more than a line or two (« Index 81 »
+    once stood alone on p. vi)."""
+    first = next(
+        i for i, page in enumerate(lines) if any(line.text == "Table des matières" for line in page)
+    )
+    foreword = next(
+        i
+        for i, page in enumerate(lines)
+        if i > first and any(line.text == "Avant-propos" and line.top > 60 for line in page)
+    )
+    contents = [text_block(page)[0] for page in lines[first:foreword] if text_block(page)[0]]
+    assert contents
+    assert any(line.text.startswith("Index") for line in contents[-1])
+    assert len(contents) == 1 or len(contents[-1]) >= 4, [line.text for line in contents[-1]]
+
+
+def test_numbered_table_where_the_text_refers_to_it(lines):
+    """Chapter 2's summary table has a number and a caption, and stands on the page that
+    refers to it or at the top of the next one, while the text fills that page (it was an
+    unbreakable box pushed to the next page, a third of the page left empty)."""
+    reference = page_of(lines, "Le tableau ci-dessous")
+    caption = page_of(lines, "Tableau 2.1 – Les attaques contre la chaîne")
+    assert caption[0].page in (reference[0].page, reference[0].page + 1)
+    if caption[0].page != reference[0].page:
+        bottom = max(line.bottom for page in lines for line in text_block(page)[0])
+        text = text_block(reference)[0]
+        assert bottom - text[-1].bottom < 3 * 13.55, (text[-1].text, text[-1].bottom, bottom)
+    assert (
+        next(line for line in caption if "Tableau 2.1" in line.text).top
+        < next(line for line in caption if "Maillon visé" in line.text).top
+    ), "the caption above the table"

@@ -70,6 +70,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.KeepEntryNotesTogether)
+    app.add_post_transform(latex.FloatNumberedTables)
 
     epub.setup(app)
     return {

@@ -128,5 +128,21 @@ class KeepEntryNotesTogether(SphinxPostTransform):
                 _insert_before(paragraph, latex("\n\\par\\nopagebreak[4]\n"))
 
 
+class FloatNumberedTables(SphinxPostTransform):
+    """A table with a caption (so a number) floats in the PDF: ``\\sdfrfloattable`` first.
+
+    ``sdfrbook.sty`` then sets it where it is written if it fits there, else at the top of
+    the next page, and the text fills the page; an uncaptioned table stays where it is.
+    """
+
+    default_priority = 25
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if any(isinstance(child, nodes.title) for child in table.children):
+                _insert_before(table, latex("\\sdfrfloattable\n"))
+
+
 def _insert_before(node: nodes.Node, new: nodes.Node) -> None:
     node.parent.insert(node.parent.index(node), new)
