@@ -16,8 +16,10 @@ from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
 
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
+# The author's name, set once: the title and copyright pages, the PDF's and EPUB's metadata,
+# the EPUB's cover and the site's footer all read it from here.
 author = "L’auteur"
-copyright = "2026, L’auteur"
+copyright = f"2026, {author}"
 version = "0.1"
 release = "0.1"
 today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
@@ -26,6 +28,12 @@ today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
 book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
 book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 book_subjects = ["DevOps", "Sécurité informatique", "DevSecOps"]
+# « Édition 1 » once the book is published; until then it is a working draft.
+book_edition = "Version de travail"
+book_licence = (
+    "Texte sous licence Creative Commons Attribution – Partage dans les mêmes conditions 4.0 "
+    "International (CC BY-SA 4.0)\u202f; code sous licence MIT."
+)
 
 language = "fr"
 root_doc = "source/index"
@@ -131,5 +139,6 @@ epub_uid = epub_identifier = "securite-devops-cf033f99-26c3-5d38-ac40-6ba74335dd
 # only in the "includehidden" scope (with "default", nav.xhtml and toc.ncx point to missing
 # files).  The book has no hidden toctree, so the scope is the same.
 epub_tocscope = "includehidden"
-# "footnote" adds an English « Footnotes » heading to every page without footnotes.
-epub_show_urls = "inline"
+# "footnote" adds an English « Footnotes » heading to every page without footnotes, and
+# "inline" printed the addresses in the biographies' text; a reader taps the link instead.
+epub_show_urls = "no"

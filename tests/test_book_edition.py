@@ -3,15 +3,20 @@ built in-process), and the EPUB as a reading app sees it (the real book)."""
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
+import shutil
+import struct
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+from book_edition.epub import cover_svg
 from book_edition.roles import read_the_docs_links
 from bs4 import BeautifulSoup
-from conftest import BOOK, FOOTNOTES, require_tool
+from conftest import BOOK, FOOTNOTES, normalize, require_tool
 from roots_build import Built, build, copy_root, latex_to_pdf
 from test_book_print import fonts_of
 
@@ -124,6 +129,10 @@ def test_notes_are_epub_pop_up_notes(epub):
     assert page.find("link", href="../_static/book-epub.css") is not None
     css = epub.read("_static/book-epub.css").decode("utf-8")
     assert re.search(r"a\.footnote-reference\.brackets::before,[^{]*\{\s*content: none;", css)
+    # …and the call is raised and small, its brackets hidden, as in the printed book.
+    assert re.search(r"a\.footnote-reference \{[^}]*vertical-align: super;", css)
+    assert re.search(r"a\.footnote-reference > span\.fn-bracket \{\s*display: none;", css)
+    assert calls[0].find("span", class_="fn-bracket") is not None
 
 
 @pytest.mark.slow
@@ -143,19 +152,95 @@ def test_indexes_in_the_navigation(epub):
 
 @pytest.mark.slow
 def test_cover_drawn_from_the_title(epub):
+    """The cover is drawn from the title, subtitle, author and edition (no outside image);
+    where rsvg-convert is installed (CI), it is the PNG that bookshops and reading apps
+    expect, rendered from that drawing, and the SVG is not shipped."""
     opf = epub.read("content.opf").decode("utf-8")
     item = re.search(r'<item id="([^"]+)" properties="cover-image" href="([^"]+)"', opf)
     assert item, "no cover-image in the manifest"
     assert f'<meta name="cover" content="{item[1]}"/>' in opf
-    svg = epub.read(item[2]).decode("utf-8")
+    svg = cover_svg(book_settings())
     for text in ("Sécurité &amp;", "DevOps", "Comprendre le DevOps", "L’auteur"):
         assert text in svg
     assert "<image" not in svg  # nothing from outside
+    if shutil.which("rsvg-convert") or os.environ.get("BOOK_REQUIRE_ALL_TOOLS"):
+        assert item[2] == "_static/couverture.png"
+        png = epub.read(item[2])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", png[16:24]) == (1600, 2560)
+        assert len(png) > 20_000, "a cover with its text, not a plain rectangle"
+        assert not [name for name in epub.namelist() if name.endswith(".svg")]
+    else:
+        assert epub.read(item[2]).decode("utf-8") == svg
     first = re.search(r'<itemref idref="([^"]+)"', opf)[1]
     cover_page = re.search(rf'<item id="{first}" href="([^"]+)"', opf)[1]
     img = xhtml(epub, cover_page).find("img")
     assert img["src"] == item[2]
     assert img["alt"] == "Couverture : Sécurité & DevOps"
+
+
+class Settings(dict):
+    """Settings read as Sphinx's Config is, by key or by attribute."""
+
+    __getattr__ = dict.__getitem__
+
+
+def book_settings() -> Settings:
+    """The book's settings, read from conf.py as Sphinx reads them."""
+    namespace: dict[str, Any] = {"__file__": str(BOOK / "conf.py")}
+    exec((BOOK / "conf.py").read_text(encoding="utf-8"), namespace)
+    return Settings(namespace)
+
+
+@pytest.mark.slow
+def test_copyright_page_after_the_cover(epub):
+    """A copyright page, second in the reading order: title, author, edition, ©, licence."""
+    opf = epub.read("content.opf").decode("utf-8")
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    second = re.search(rf'<item id="{spine[1]}" href="([^"]+)"', opf)[1]
+    page = xhtml(epub, second)
+    section = page.find("section", attrs={"epub:type": "copyright-page"})
+    assert section is not None, second
+    text = normalize(section.get_text(" "))
+    for expected in ("Sécurité & DevOps", "L'auteur", "Version de travail", "© 2026, L'auteur"):
+        assert expected in text, text
+    assert "(CC BY-SA 4.0)" in text
+    assert "code sous licence MIT" in text
+
+
+@pytest.mark.slow
+def test_landmarks(epub):
+    """nav.xhtml has the EPUB 3 landmarks a reading system's « Go to » menu lists."""
+    nav = xhtml(epub, "nav.xhtml")
+    landmarks = nav.find("nav", attrs={"epub:type": "landmarks"})
+    assert landmarks is not None
+    marks = {a["epub:type"]: a["href"] for a in landmarks.find_all("a")}
+    assert marks == {
+        "cover": "epub-cover.xhtml",
+        "copyright-page": "copyright.xhtml",
+        "toc": "source/index.xhtml",
+        "bodymatter": "source/introduction.xhtml",
+        "index": "genindex.xhtml",
+    }
+    assert set(marks.values()) <= set(epub.namelist())
+
+
+@pytest.mark.slow
+def test_no_unused_file(epub):
+    """Every image and style sheet of the EPUB is used by a page or a style sheet (Sphinx
+    shipped the site's favicon and its index's plus.png)."""
+    names = epub.namelist()
+    used = set()
+    for name in names:
+        if name.endswith((".xhtml", ".css", ".opf")):
+            text = epub.read(name).decode("utf-8")
+            folder = PurePosixPath(name).parent
+            for target in re.findall(r'(?:href|src)="([^"#]+)|url\(([^)]+)\)', text):
+                path = (folder / (target[0] or target[1]).strip("'\"")).as_posix()
+                used.add(posixpath.normpath(path))
+    shipped = [name for name in names if name.startswith("_static/")]
+    assert len(shipped) > 5
+    assert [name for name in shipped if name not in used] == []
 
 
 @pytest.mark.slow

@@ -92,9 +92,11 @@ def test_introduction(epub):
     for sentence in CORRECTED_TEXT:
         assert sentence in text
     assert "«\u00a0Agile Infrastructure\u00a0»" in page.get_text()
-    # epub_show_urls = "inline": the address of each link is printed after it, in brackets.
-    shown_urls = [span.extract().get_text() for span in page.select("span.link-target")]
-    assert " [https://puppet.com/]" in shown_urls
+    # epub_show_urls = "no": a link's address is not printed in the text (« Puppet
+    # [https://puppet.com/] » in the biographies); the reader taps the link.
+    assert page.select("span.link-target") == []
+    assert page.find("a", href="https://puppet.com/") is not None
+    assert xhtml(epub, "source/personnes.xhtml").select("span.link-target") == []
     calls = page.select('a[role="doc-noteref"]')
     assert len(calls) == len(FOOTNOTES)
     for call, (expected, links) in zip(calls, FOOTNOTES, strict=True):

@@ -11,6 +11,7 @@ import itertools
 import re
 import statistics
 import xml.etree.ElementTree as ET
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -619,3 +620,57 @@ def test_numbered_table_where_the_text_refers_to_it(lines):
         next(line for line in caption if "Tableau 2.1" in line.text).top
         < next(line for line in caption if "Maillon visé" in line.text).top
     ), "the caption above the table"
+
+
+# -- The one-colour PDF for a printer (make latexpdf-print) ----------------------------------
+
+#: A colour operator of a PDF content stream: its operands and its name (gray, RGB, CMYK,
+#: or a colour space's values).
+COLOUR_OPERATOR = re.compile(
+    rb"(?<![\w.])((?:-?[\d.]+\s+){1,4})(rg|RG|k|K|g|G|sc|scn|SC|SCN)(?!\w)"
+)
+
+
+def colour_operators(path: Path) -> list[tuple[tuple[float, ...], str]]:
+    """The colour operators of every page content stream (Flate-compressed, as pdfTeX writes
+    them; fonts, images and object streams left out)."""
+    data = path.read_bytes()
+    found = []
+    for match in re.finditer(rb"<<(.*?)>>\s*stream\r?\n", data, re.DOTALL):
+        head = match[1]
+        if b"/FlateDecode" not in head or any(
+            key in head for key in (b"/Length1", b"/ObjStm", b"/Image")
+        ):
+            continue
+        stream = data[match.end() : data.index(b"endstream", match.end())]
+        content = zlib.decompressobj().decompress(stream)
+        for operator in COLOUR_OPERATOR.finditer(content):
+            values = tuple(float(value) for value in operator[1].split())
+            found.append((values, operator[2].decode()))
+    return found
+
+
+def is_black_or_white(values: tuple[float, ...], operator: str) -> bool:
+    if operator.lower() == "k":  # CMYK: no ink but black
+        return values[:3] == (0, 0, 0) and values[3] in (0, 1)
+    return len(set(values)) == 1 and values[0] in (0, 1)  # gray or RGB: black or white
+
+
+@pytest.fixture(scope="module")
+def print_pdf(book_build) -> Path:
+    require_tool("latexmk")
+    return book_build("latexpdf-print") / "securite-devops.pdf"
+
+
+def test_print_pdf_in_one_colour(book_pdf, print_pdf):
+    """`make latexpdf-print`: black text, links and headings, no tinted fill (no blue box,
+    no grey table rows), for a printer; the screen PDF keeps its colours and its pages."""
+    screen = colour_operators(book_pdf)
+    assert [op for op in screen if not is_black_or_white(*op)], "the screen PDF has colours"
+    printed = colour_operators(print_pdf)
+    assert printed
+    assert [op for op in printed if not is_black_or_white(*op)] == []
+    root = pdftohtml_xml(print_pdf)
+    colours = {spec.get("color") for spec in root.iter("fontspec")}
+    assert colours == {"#000000"}
+    assert pdfinfo_pages(print_pdf).count("size:") == pdfinfo_pages(book_pdf).count("size:")

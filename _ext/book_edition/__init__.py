@@ -61,10 +61,18 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         str,
         description="The online book's address, printed on the PDF's copyright page.",
     )
+    app.add_config_value(
+        "book_print",
+        False,
+        "env",
+        bool,
+        description="A one-colour PDF for a printer (black text and links, no tinted fills).",
+    )
     app.add_role("en", EnglishRole())
     app.add_role("book-link", BookLinkRole())
 
     app.connect("config-inited", latex.add_package)
+    app.connect("config-inited", latex.use_print_colours)
     app.connect("builder-inited", latex.write_package)
     app.connect("builder-inited", html.add_style_sheet)
     app.add_post_transform(latex.MarkBookParts)

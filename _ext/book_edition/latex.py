@@ -31,6 +31,52 @@ def add_package(app: Sphinx, config: Config) -> None:
     app.add_latex_package(PACKAGE)
 
 
+#: The boxes of Sphinx's LaTeX (sphinx.sty: admonitions, topics, sidebars), whose colours a
+#: print edition sets to black and white.
+BOXES = (
+    *("topic", "contents", "sidebar", "note", "hint", "important", "tip", "seealso", "todo"),
+    *("warning", "caution", "attention", "danger", "error"),
+)
+BLACK, WHITE = "{rgb}{0,0,0}", "{rgb}{1,1,1}"
+
+
+def print_colours() -> str:
+    """``\\sphinxsetup`` keys of a one-colour PDF: black text, links and rules, white fills.
+
+    Every colour Sphinx's LaTeX draws with is one of these options (sphinx.sty); xcolor's
+    ``monochrome`` (``book_print``) turns whatever else an extension colours into grey.
+    """
+    keys = [
+        *(f"{name}={BLACK}" for name in ("TitleColor", "InnerLinkColor", "OuterLinkColor")),
+        f"VerbatimColor={WHITE}",
+        f"VerbatimBorderColor={BLACK}",
+        f"VerbatimHighlightColor={WHITE}",
+        *(f"TableRowColor{row}={WHITE}" for row in ("Header", "Odd", "Even")),
+    ]
+    for kind in BOXES:
+        keys += [
+            f"div.{kind}_border-TeXcolor={BLACK}",
+            f"div.{kind}_background-TeXcolor={WHITE}",
+            f"div.{kind}_title-background-TeXcolor={WHITE}",
+            f"div.{kind}_title-foreground-TeXcolor={BLACK}",
+            f"div.{kind}_TeXcolor={BLACK}",
+        ]
+    return ",\n".join(keys)
+
+
+def use_print_colours(app: Sphinx, config: Config) -> None:
+    """With ``book_print``, the PDF for a printer: one colour, no tint (the screen PDF keeps
+    its blue links and titles and its grey table rows)."""
+    if not config.book_print:
+        return
+    elements = dict(config.latex_elements)
+    setup = elements.get("sphinxsetup", "")
+    elements["sphinxsetup"] = ",\n".join(part for part in (setup, print_colours()) if part)
+    options = elements.get("passoptionstopackages", "")
+    elements["passoptionstopackages"] = options + "\n\\PassOptionsToPackage{monochrome}{xcolor}"
+    config.latex_elements = elements
+
+
 def book_values(config: Config) -> dict[str, str]:
     """The LaTeX macros of ``sdfrbook.sty`` that hold the book's own words."""
     return {
