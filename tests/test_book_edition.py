@@ -296,3 +296,24 @@ def test_a_second_epub_build_keeps_the_cover_once(tmp_path):
 def contents(opf: str) -> str:
     """The manifest and the spine of a ``content.opf``."""
     return opf[opf.index("<manifest>") : opf.index("</spine>")]
+
+
+def test_author_is_one_setting():
+    """The author writes their name once, in conf.py's ``author``: the copyright line (title
+    and copyright pages, site footer, EPUB's rights), the PDF's and EPUB's metadata and the
+    other outputs all follow it."""
+    source = (BOOK / "conf.py").read_text(encoding="utf-8")
+    assert source.count("L’auteur") == 1, "the placeholder name is written once"
+    namespace: dict[str, Any] = {"__file__": str(BOOK / "conf.py")}
+    exec(source.replace('author = "L’auteur"', 'author = "Camille Exemple"'), namespace)
+    settings = Settings(namespace)
+    assert settings.copyright == "2026, Camille Exemple"
+    for name in ("epub_author", "epub_publisher", "epub_contributor", "epub_copyright"):
+        assert "Camille Exemple" in settings[name], name
+    assert settings.latex_documents[0][3] == "Camille Exemple"
+    assert settings.man_pages[0][3] == ["Camille Exemple"]
+    assert settings.texinfo_documents[0][3] == "Camille Exemple"
+    assert "Camille Exemple" in cover_svg(settings)
+    assert "L’auteur" not in repr(
+        {key: value for key, value in namespace.items() if not key.startswith("__")}
+    )

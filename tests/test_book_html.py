@@ -99,6 +99,24 @@ def test_front_page(html):
 
 
 @pytest.mark.slow
+def test_footer_gives_the_licence(html):
+    """The footer of every page names the author and the book's licence."""
+    for name in ("source/index.html", "source/menaces.html", "genindex.html"):
+        footer = " ".join(soup(html / name).find("div", class_="copyright").get_text().split())
+        assert "2026, L’auteur" in footer, footer
+        assert "Texte sous licence Creative Commons" in footer, footer
+        assert "(CC BY-SA 4.0)\u202f; code sous licence MIT." in footer, footer
+
+
+@pytest.mark.slow
+def test_summary_table_numbered(html):
+    """Chapter 2's summary table has its number and caption (numfig)."""
+    caption = soup(html / "source/menaces.html").find("table").find("caption")
+    text = " ".join(caption.get_text().split())
+    assert text.startswith("Tableau 1 Les attaques contre la chaîne de livraison"), text
+
+
+@pytest.mark.slow
 def test_every_page_is_french(html):
     pages = sorted(html.rglob("*.html"))
     assert len(pages) >= 6

@@ -133,7 +133,7 @@ def test_front_matter(lines):
         "Sécurité & DevOps",
         "Comprendre le DevOps pour en sécuriser les pratiques",
         "L’auteur",
-        "Édition 0.1",
+        "Version de travail",  # conf.py's book_edition, while the book is a draft
     ):
         assert expected in title_page
     months = "|".join(MONTHS)
@@ -141,7 +141,10 @@ def test_front_matter(lines):
     assert not re.search(rf"\b0\d ({months})", " ".join(text)), "a date with a leading zero"
     assert "Version 0.1" not in " ".join(text)
     assert "©" in text[3]
-    assert "Édition 0.1" in text[3]
+    assert "Version de travail" in text[3]
+    # the licence, from conf.py's book_licence
+    assert "Texte sous licence Creative Commons Attribution" in text[3]
+    assert "(CC BY-SA 4.0) ; code sous licence MIT." in text[3]
     assert text[4].startswith("Table des matières")
 
 
@@ -674,3 +677,26 @@ def test_print_pdf_in_one_colour(book_pdf, print_pdf):
     colours = {spec.get("color") for spec in root.iter("fontspec")}
     assert colours == {"#000000"}
     assert pdfinfo_pages(print_pdf).count("size:") == pdfinfo_pages(book_pdf).count("size:")
+
+
+def test_pdf_metadata(book_pdf):
+    """The PDF says its language (/Lang, for screen readers) and its keywords (conf.py's
+    book_subjects); both were missing."""
+    info = run(require_tool("pdfinfo"), str(book_pdf))
+    assert re.search(r"^Keywords:\s+DevOps, Sécurité informatique, DevSecOps$", info, re.M), info
+    data = book_pdf.read_bytes()
+    catalogs = [data] + [
+        zlib.decompress(data[match.end() : data.index(b"endstream", match.end())])
+        for match in re.finditer(rb"<<([^>]*/ObjStm[^>]*)>>\s*stream\r?\n", data)
+    ]
+    assert any(re.search(rb"/Lang\s*\(fr\)", part) for part in catalogs)
+
+
+def test_index_references_name_the_printed_index(lines):
+    """The glossary and the people pages send the reader to « l'index », which the printed
+    book has, not to an « index des termes » or « index des personnes » it has not."""
+    text = " ".join(" ".join(line.text for line in page) for page in lines)
+    assert "Les personnes citées dans le livre. L’index indique" in text
+    assert "L’index indique où chacun est employé" in text
+    assert "index des personnes" not in text
+    assert "index des termes" not in text

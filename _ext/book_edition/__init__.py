@@ -75,10 +75,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", latex.use_print_colours)
     app.connect("builder-inited", latex.write_package)
     app.connect("builder-inited", html.add_style_sheet)
+    app.connect("html-page-context", html.licence_in_footer)
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.KeepEntryNotesTogether)
     app.add_post_transform(latex.FloatNumberedTables)
+    app.add_post_transform(latex.IndexReferencesInPrint)
 
     epub.setup(app)
     return {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.util.fileutil import copy_asset_file
 
@@ -13,6 +13,14 @@ if TYPE_CHECKING:
 CSS_FILE = Path(__file__).parent.resolve() / "static" / "book-html.css"
 #: The builders that write furo's pages (the EPUB has its own style sheet: epub.py).
 WEB_BUILDERS = ("html", "dirhtml")
+
+
+def licence_in_footer(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The footer's « Copyright © 2026, L’auteur » goes on with the book's licence."""
+    if app.builder.name in WEB_BUILDERS and app.config.book_licence and context.get("copyright"):
+        context["copyright"] = f"{context['copyright']}. {app.config.book_licence}"
 
 
 def add_style_sheet(app: Sphinx) -> None:

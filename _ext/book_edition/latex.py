@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.nodes import traverse_parent
@@ -83,6 +84,8 @@ def book_values(config: Config) -> dict[str, str]:
         "sdfrsubtitle": escape(config.book_subtitle),
         "sdfredition": escape(config.book_edition),
         "sdfrcopyright": escape(config.copyright),
+        "sdfrlicence": escape(config.book_licence),
+        "sdfrkeywords": escape(", ".join(config.book_subjects)),
         # \url reads its argument verbatim: the address as it is.
         "sdfronlineurl": config.book_online_url,
     }
@@ -188,6 +191,24 @@ class FloatNumberedTables(SphinxPostTransform):
         for table in list(self.document.findall(nodes.table)):
             if any(isinstance(child, nodes.title) for child in table.children):
                 _insert_before(table, latex("\\sdfrfloattable\n"))
+
+
+class IndexReferencesInPrint(SphinxPostTransform):
+    """In the PDF, « l'index des termes » and « l'index des personnes » are « l'index ».
+
+    The printed book has one index, which holds the terms and the people; the links to the
+    domain's own indexes (``{ref}`devops-terms```, ``{ref}`devops-people```) have no page to
+    go to there.
+    """
+
+    default_priority = 5  # before the references are resolved
+    formats = ("latex",)
+    TARGETS = ("devops-terms", "devops-people")
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if node.get("refdomain") == "std" and node.get("reftarget") in self.TARGETS:
+                node.replace_self(nodes.Text(_("Index").lower()))
 
 
 def _insert_before(node: nodes.Node, new: nodes.Node) -> None:
