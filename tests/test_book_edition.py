@@ -317,3 +317,22 @@ def test_author_is_one_setting():
     assert "L’auteur" not in repr(
         {key: value for key, value in namespace.items() if not key.startswith("__")}
     )
+
+
+@pytest.mark.slow
+def test_every_page_has_a_heading(epub):
+    """Each page of the reading order but the cover opens on a heading; the root's is
+    « Avant-propos », as in the PDF (it repeated the book's title, which the cover and the
+    copyright page give), and so is its entry in the table of contents."""
+    opf = epub.read("content.opf").decode("utf-8")
+    pages = [
+        re.search(rf'<item id="{item}" href="([^"]+)"', opf)[1]
+        for item in re.findall(r'<itemref idref="([^"]+)"', opf)
+    ]
+    assert len(pages) > 8
+    for name in pages[1:]:
+        assert xhtml(epub, name).find("h1") is not None, name
+    assert xhtml(epub, "source/index.xhtml").find("h1").get_text() == "Avant-propos"
+    toc = xhtml(epub, "nav.xhtml").find("nav", attrs={"epub:type": "toc"})
+    nav = {a["href"]: a.get_text() for a in toc.find_all("a")}
+    assert nav["source/index.xhtml"] == "Avant-propos"

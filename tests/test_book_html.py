@@ -102,10 +102,12 @@ def test_front_page(html):
 def test_footer_gives_the_licence(html):
     """The footer of every page names the author and the book's licence."""
     for name in ("source/index.html", "source/menaces.html", "genindex.html"):
-        footer = " ".join(soup(html / name).find("div", class_="copyright").get_text().split())
+        raw = soup(html / name).find("div", class_="copyright").get_text()
+        footer = " ".join(raw.split())
         assert "2026, L’auteur" in footer, footer
         assert "Texte sous licence Creative Commons" in footer, footer
-        assert "(CC BY-SA 4.0)\u202f; code sous licence MIT." in footer, footer
+        assert "(CC BY-SA 4.0) ; code sous licence MIT." in footer, footer
+        assert "\u202f;" in raw  # French typography: a narrow no-break space before « ; »
 
 
 @pytest.mark.slow

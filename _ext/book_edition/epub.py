@@ -26,9 +26,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.jinja2glue import BuiltinTemplateLoader, SphinxFileSystemLoader
 from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.i18n import format_date
@@ -37,7 +39,6 @@ from sphinx.writers.html5 import HTML5Translator
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -53,6 +54,9 @@ COVER_PAGE_TEMPLATE = "book-cover.html"
 COPYRIGHT_PAGE = "copyright"
 COPYRIGHT_TEMPLATE = "book-copyright.html"
 CSS_FILE = "book-epub.css"
+#: The root document's heading in the EPUB, as in the PDF: the title is on the cover and the
+#: copyright page, the root's text is the book's foreword.
+FOREWORD = "Avant-propos"
 #: What Sphinx's basic theme and the site put in ``_static`` that no EPUB page uses (the
 #: domain's indexes show minus.png, epub.css names file.png).
 UNUSED_STATIC = ("plus.png", "favicon.svg")
@@ -142,9 +146,15 @@ class BookEpubBuilder(Epub3Builder):
 
     @contextmanager
     def indexes_in_refnodes(self) -> Iterator[None]:
-        """Both navigation files list the indexes; the spine keeps its own list."""
+        """Both navigation files list the foreword under its name and the indexes; the spine
+        keeps its own list."""
         chapters = self.refnodes
-        self.refnodes = chapters + self.index_refnodes()
+        root = f"{self.config.root_doc}{self.out_suffix}"
+        named = [
+            {**node, "text": html.escape(FOREWORD)} if node["refuri"] == root else node
+            for node in chapters
+        ]
+        self.refnodes = named + self.index_refnodes()
         try:
             yield
         finally:
@@ -209,6 +219,21 @@ class BookEpubBuilder(Epub3Builder):
         root = html.escape(f"{self.config.root_doc}{self.out_suffix}")
         opf = re.sub(r'(<reference type="toc"[^>]*href=")[^"]*"', rf'\g<1>{root}"', opf, count=1)
         path.write_text(opf, encoding="utf-8")
+
+
+class ForewordHeading(SphinxPostTransform):
+    """The root document's heading reads « Avant-propos » in the EPUB, as in the PDF (the
+    title repeated the cover's, and the foreword had no heading of its own)."""
+
+    default_priority = 200
+    builders = ("epub",)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.env.docname != self.config.root_doc:
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is not None and isinstance(section[0], nodes.title):
+            section[0][:] = [nodes.Text(FOREWORD)]
 
 
 def complete_metadata(opf: str, builder: Epub3Builder) -> str:
@@ -312,4 +337,5 @@ def setup(app: Sphinx) -> None:
         description="The licence, on the copyright pages (PDF, EPUB) and the site's footer.",
     )
     app.add_builder(BookEpubBuilder, override=True)
+    app.add_post_transform(ForewordHeading)
     app.connect("config-inited", use_generated_cover)
