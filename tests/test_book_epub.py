@@ -119,3 +119,13 @@ def test_introduction(epub):
         entry = normalize(bibliography.find(id=citation["href"].split("#")[1]).p.get_text())
         assert entry.startswith(re.split(r" et al\.| et ", names)[0]), (citation, entry)
         assert f"({year})" in entry, (citation, entry)
+
+
+@pytest.mark.slow
+def test_people_page_names_each_person_once(epub):
+    """As on the web pages: no heading repeats the name that opens each biography."""
+    page = xhtml(epub, "source/personnes.xhtml")
+    assert page.find("dt") is None
+    entries = page.select('div[id^="person-"]')
+    assert len(entries) >= 10
+    assert all(entry.find("p").find("strong") is not None for entry in entries)

@@ -111,6 +111,22 @@ def test_footer_gives_the_licence(html):
 
 
 @pytest.mark.slow
+def test_people_page_names_each_person_once(html):
+    """Each entry of « Personnes » is the biography, opening on the name in bold: the name
+    no longer stands above it as a grey heading as well (15 names printed twice); links to
+    an entry still land on it."""
+    page = article(soup(html / "source/personnes.html"))
+    assert page.find("dt") is None
+    entries = page.select('[id^="person-"]')
+    assert len(entries) >= 10
+    for entry in entries:
+        name = entry.find("p").find("strong")
+        assert name is not None, entry["id"]
+        assert entry["id"] == "person-" + name.get_text().replace(" ", "-"), entry["id"]
+        assert page.get_text().count(name.get_text() + " est") >= 1
+
+
+@pytest.mark.slow
 def test_summary_table_numbered(html):
     """Chapter 2's summary table has its number and caption (numfig)."""
     caption = soup(html / "source/menaces.html").find("table").find("caption")

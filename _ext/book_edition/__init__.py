@@ -78,6 +78,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", html.licence_in_footer)
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(latex.PeopleWithoutHeadings)
+    app.add_post_transform(latex.PeopleWithoutHeadingsOnScreen)
     app.add_post_transform(latex.KeepEntryNotesTogether)
     app.add_post_transform(latex.FloatNumberedTables)
     app.add_post_transform(latex.IndexReferencesInPrint)

@@ -164,6 +164,30 @@ class PeopleWithoutHeadings(SphinxPostTransform):
             entry_list.replace_self(replacement)
 
 
+class PeopleWithoutHeadingsOnScreen(SphinxPostTransform):
+    """The same on the web pages and in the EPUB: each entry of the people page is its
+    biography, which opens on the name in bold; the name no longer stands above it as well.
+
+    The entry (a ``div``) takes the anchors of the heading it replaces.
+    """
+
+    default_priority = 26
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for entry_list in list(self.document.findall(nodes.definition_list)):
+            if "devops-persons" not in entry_list["classes"]:
+                continue
+            entries: list[nodes.Node] = []
+            for item in entry_list.findall(nodes.definition_list_item):
+                term = item.next_node(nodes.term)
+                definition = item.next_node(nodes.definition)
+                body = list(definition.children) if definition is not None else []
+                ids = list(term["ids"]) if term is not None else []
+                entries.append(nodes.container("", *body, ids=ids, classes=["devops-person"]))
+            entry_list.replace_self(entries)
+
+
 class KeepEntryNotesTogether(SphinxPostTransform):
     """« Voir aussi » and « Mentionné dans » never open a page alone: no break before them."""
 
