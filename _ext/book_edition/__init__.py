@@ -76,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", latex.write_package)
     app.connect("builder-inited", html.add_style_sheet)
     app.connect("html-page-context", html.licence_in_footer)
+    app.connect("html-page-context", html.typographic_indexes)
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(latex.PeopleWithoutHeadings)
     app.add_post_transform(latex.PeopleWithoutHeadingsOnScreen)

@@ -23,6 +23,51 @@ def licence_in_footer(
         context["copyright"] = f"{context['copyright']}. {app.config.book_licence}"
 
 
+#: The domain's indexes (devops_domain), shown open on the book's pages: collapsed, a reader
+#: saw only the letters and had to unfold each one.
+OPEN_INDEXES = ("devops-terms", "devops-people")
+
+
+def typographic_indexes(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The indexes' entries with a typographic apostrophe, as in the text (« chaîne
+    d’approvisionnement »: the names come from the sources, where the author typed « ' »,
+    and smart quotes do not reach the indexes); the domain's indexes open."""
+    if pagename == "genindex" and "genindexentries" in context:
+        context["genindexentries"] = [
+            (key, [(_curly(name), _curly_entry(entry)) for name, entry in entries])
+            for key, entries in context["genindexentries"]
+        ]
+    elif pagename in OPEN_INDEXES and "content" in context:
+        context["collapse_index"] = False
+        context["content"] = [
+            (
+                letter,
+                [
+                    entry._replace(
+                        name=_curly(entry.name),
+                        extra=_curly(entry.extra),
+                        descr=_curly(entry.descr),
+                    )
+                    for entry in entries
+                ],
+            )
+            for letter, entries in context["content"]
+        ]
+
+
+def _curly(text: str) -> str:
+    return text.replace("'", "\u2019")
+
+
+def _curly_entry(entry: Any) -> Any:
+    """One entry of the general index: (links, sub-entries, key); sub-entries are (name,
+    links)."""
+    links, subitems, key = entry
+    return (links, [(_curly(name), sublinks) for name, sublinks in subitems], key)
+
+
 def add_style_sheet(app: Sphinx) -> None:
     """Link ``book-html.css`` from every page and put it in ``_static``."""
     if app.builder.name not in WEB_BUILDERS:
