@@ -700,3 +700,23 @@ def test_index_references_name_the_printed_index(lines):
     assert "L’index indique où chacun est employé" in text
     assert "index des personnes" not in text
     assert "index des termes" not in text
+
+
+def test_index_entries_run_on_with_a_small_indent(lines):
+    """A long index entry goes on under its first line indented 1.5 em (the class's 40 pt,
+    a third of the column, made « voir » entries run to three or four lines)."""
+    index_pages = [page for page in lines if any(line.text == "Index" for line in head(page))]
+    assert index_pages
+    offsets = []
+    for page in index_pages:
+        block = [line for line in body(page) if not FOLIO.match(line.text)]
+        middle = (min(line.left for line in block) + max(line.right for line in block)) / 2
+        for column in (
+            [line for line in block if line.left < middle],
+            [line for line in block if line.left >= middle],
+        ):
+            if column:
+                start = min(line.left for line in column)
+                offsets += [line.left - start for line in column if line.left - start > 3]
+    assert len(offsets) > 10, "entries that run on"
+    assert max(offsets) < 1.5 * 11 + 2, sorted(offsets)[-5:]
