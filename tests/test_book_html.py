@@ -127,6 +127,21 @@ def test_people_page_names_each_person_once(html):
 
 
 @pytest.mark.slow
+def test_tab_titles_with_an_en_dash(html):
+    """« Introduction – Sécurité & DevOps »: an en dash between the page's title and the
+    site's, not furo's hyphen-minus, on chapters, indexes and the search page alike."""
+    titles = {
+        name: soup(html / name).title.get_text()
+        for name in ("source/introduction.html", "genindex.html", "devops-terms.html")
+    }
+    assert titles == {
+        "source/introduction.html": "Introduction – Sécurité & DevOps",
+        "genindex.html": "Index – Sécurité & DevOps",
+        "devops-terms.html": "Index des termes – Sécurité & DevOps",
+    }
+
+
+@pytest.mark.slow
 def test_summary_table_numbered(html):
     """Chapter 2's summary table has its number and caption (numfig)."""
     caption = soup(html / "source/menaces.html").find("table").find("caption")
@@ -268,7 +283,7 @@ def test_french_ui(html):
 def test_search_page_in_french(html):
     page = soup(html / "search.html")
     assert "Activez JavaScript pour pouvoir utiliser la recherche." in normalize(page.get_text())
-    assert page.title.get_text() == "Recherche - Sécurité & DevOps"
+    assert page.title.get_text() == "Recherche – Sécurité & DevOps"
 
 
 def test_catalogs_mo_match_po():
