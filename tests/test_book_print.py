@@ -282,16 +282,23 @@ def test_table_cells_ragged_right_without_hyphens(lines):
 
 def test_addresses_break_after_a_slash(lines):
     """A web address cut at the end of a line is cut after « / » (or, in a segment longer
-    than the line, after « - »), never after a dot."""
+    than the line, after « _ » or before « - », which then opens the next line), never after
+    a dot, and never after one of its own hyphens, which a reader would take for a
+    hyphenation (« news/lessons-xz-utils- »)."""
     addresses = set(re.findall(r"https?://[^\s}\"]+", (BOOK / "references.bib").read_text()))
-    cut = []
+    cut, before_hyphen = [], []
     for page in lines:
-        for line in body(page):
+        for line, after in itertools.pairwise([*body(page), None]):
             last = line.text.split()[-1] if line.text else ""
             if last.startswith("http") and last.rstrip(".,)") not in addresses:
                 cut.append(last)
-                assert last.endswith(("/", "-", "_")), f"page {line.page}: {last!r}"
+                following = after.text if after is not None else ""
+                if following.startswith("-"):
+                    before_hyphen.append(last)
+                    continue
+                assert last.endswith(("/", "_")), f"page {line.page}: {last!r}"
     assert cut, "no address is cut: the check would see nothing"
+    assert before_hyphen, "no address cut before a hyphen: that check would see nothing"
 
 
 def pdftohtml_xml(path: Path, *pages: int) -> ET.Element:
