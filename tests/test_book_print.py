@@ -686,6 +686,32 @@ def test_print_pdf_in_one_colour(book_pdf, print_pdf):
     assert pdfinfo_pages(print_pdf).count("size:") == pdfinfo_pages(book_pdf).count("size:")
 
 
+def test_print_pdf_pages_are_black_on_white(print_pdf, lines, tmp_path):
+    """Each page of the print PDF, rendered, is black text on white: no grey or coloured
+    area (a table's header row, the summary's box: xcolor's monochrome once filled them
+    black), and the pages with those boxes show them as rules and text only."""
+    run(require_tool("pdftoppm"), "-r", "20", str(print_pdf), str(tmp_path / "page"))
+    pages = sorted(tmp_path.glob("page-*.ppm"))
+    assert len(pages) == len(lines)
+    boxed = {page_of(lines, "Maillon visé")[0].page, page_of(lines, "En résumé")[0].page}
+    for path in pages:
+        pixels = ppm_pixels(path)
+        chromatic = sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 24)
+        dark = sum(1 for r, g, b in pixels if r + g + b < 3 * 128)
+        assert chromatic == 0, f"{path.name}: {chromatic} coloured pixels"
+        assert dark < 0.05 * len(pixels), f"{path.name}: {dark / len(pixels):.0%} dark"
+    assert boxed
+
+
+def ppm_pixels(path: Path) -> list[tuple[int, int, int]]:
+    """The pixels of a binary PPM (P6, 8 bits), as pdftoppm writes them."""
+    data = path.read_bytes()
+    fields = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
+    assert fields, path
+    raster = data[fields.end() :]
+    return [tuple(raster[i : i + 3]) for i in range(0, len(raster), 3)]
+
+
 def test_pdf_metadata(book_pdf):
     """The PDF says its language (/Lang, for screen readers) and its keywords (conf.py's
     book_subjects); both were missing."""

@@ -44,8 +44,8 @@ BLACK, WHITE = "{rgb}{0,0,0}", "{rgb}{1,1,1}"
 def print_colours() -> str:
     """``\\sphinxsetup`` keys of a one-colour PDF: black text, links and rules, white fills.
 
-    Every colour Sphinx's LaTeX draws with is one of these options (sphinx.sty); xcolor's
-    ``monochrome`` (``book_print``) turns whatever else an extension colours into grey.
+    Every colour Sphinx's LaTeX draws with is one of these options (sphinx.sty).  (Not
+    xcolor's ``monochrome``: it turned the white fills black.)
     """
     keys = [
         *(f"{name}={BLACK}" for name in ("TitleColor", "InnerLinkColor", "OuterLinkColor")),
@@ -73,8 +73,6 @@ def use_print_colours(app: Sphinx, config: Config) -> None:
     elements = dict(config.latex_elements)
     setup = elements.get("sphinxsetup", "")
     elements["sphinxsetup"] = ",\n".join(part for part in (setup, print_colours()) if part)
-    options = elements.get("passoptionstopackages", "")
-    elements["passoptionstopackages"] = options + "\n\\PassOptionsToPackage{monochrome}{xcolor}"
     config.latex_elements = elements
 
 
