@@ -12,8 +12,11 @@ HOST        ?= 127.0.0.1
 PORT        ?= 8000
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
+# The distribution requirements.txt installs from _ext/: installed again when it changes.
+EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/static*/* \
+	_ext/*/texinputs/* _ext/*/templates/*/* _ext/*/templates/*/*/* _ext/*/locale/*/LC_MESSAGES/*)
 
-.PHONY: help html livehtml latex latexpdf latexpdf-print epub epubcheck text catalogs test test-fast lint bench bench-quick clean
+.PHONY: help html livehtml latex latexpdf latexpdf-print epub epubcheck text catalogs test test-fast lint matrix docs bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -26,9 +29,11 @@ help:
 	@echo "make test      the test suite (both tiers: what CI runs)"
 	@echo "make test-fast the fast tier only: in-process domain and unit tests (tests/fast)"
 	@echo "make lint      ruff (check and format) and mypy (strict on _ext)"
+	@echo "make matrix    the extensions' wheel on every supported Sphinx (7.4 to 9.1), fresh venvs"
+	@echo "make docs      the extensions' documentation (docs/), in $(BUILDDIR)/docs"
 	@echo "make bench     the domain against plain Sphinx, 50 to 800 documents (bench/RESULTS.md)"
 
-$(BIN)/sphinx-build: requirements.txt
+$(BIN)/sphinx-build: requirements.txt $(EXT_FILES)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -69,6 +74,12 @@ lint: $(BIN)/sphinx-build
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m mypy
+
+matrix: $(BIN)/sphinx-build
+	$(BIN)/python tests/version_matrix.py
+
+docs: $(BIN)/sphinx-build
+	$(SPHINXBUILD) -b html $(SPHINXOPTS) docs $(BUILDDIR)/docs
 
 bench: $(BIN)/sphinx-build
 	$(BIN)/python bench/run.py

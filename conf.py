@@ -10,7 +10,11 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).parent.resolve()
-sys.path.insert(0, str(ROOT / "_ext"))
+# The book's own extensions (book_edition, book_gc_tuning, french_search,
+# template_bytecode_cache, book_stack), which are not packaged.  Appended: the reusable ones
+# (devops_domain, citations_fr, …) come first from the distribution that requirements.txt
+# installs from _ext/ (sphinx-devops-domain), exactly as other projects get them.
+sys.path.append(str(ROOT / "_ext"))
 
 from book_stack import EXTENSIONS  # noqa: E402 (found through the line above)
 

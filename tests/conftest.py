@@ -20,7 +20,14 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 
 TESTS = Path(__file__).parent.resolve()
 BOOK = TESTS.parent
-sys.path.insert(0, str(BOOK / "_ext"))
+#: ``BOOK_EXTENSIONS=installed`` (the version matrix, tests/matrix.py): the packaged extensions
+#: come from the wheel installed in the environment, as other projects get them; _ext/ only
+#: serves what the wheel does not hold (book_stack).  Otherwise the working copy's _ext/ wins.
+EXTENSIONS_INSTALLED = os.environ.get("BOOK_EXTENSIONS") == "installed"
+if EXTENSIONS_INSTALLED:
+    sys.path.append(str(BOOK / "_ext"))
+else:
+    sys.path.insert(0, str(BOOK / "_ext"))
 
 #: Plain, one-line-per-event output from every sphinx-build the tests start, even where CI=true
 #: or FORCE_COLOR would make Sphinx colour its messages and rewrite its progress line in place.

@@ -166,3 +166,22 @@ def test_plain_text_entries_without_labels(tmp_path):
     entries = text[text.index("Forsgren, Nicole") :]
     assert "U.S. Department of Commerce et National Telecommunications" in entries
     assert not re.search(r"^\[", entries, re.MULTILINE), entries
+
+
+@pytest.mark.parametrize("builder", ["html", "text"])
+def test_sphinxcontrib_bibtex_author_year_keeps_its_labels(tmp_path, builder):
+    """A project that picks sphinxcontrib-bibtex's own ``author_year`` style (not ours) keeps
+    the labels that style prints before each entry, in HTML and in plain text."""
+    srcdir = copy_root("citations-bibliography", tmp_path)
+    built = roots_build.build(
+        srcdir, builder, bibtex_reference_style="author_year", bibtex_default_style="plain"
+    )
+    if builder == "html":
+        page = BeautifulSoup((built.outdir / "index.html").read_text("utf-8"), "html.parser")
+        citations = page.select("div.citation")
+        assert citations
+        assert not [c for c in citations if "author-year" in c.get("class", [])]
+        assert all(c.select_one("span.label") for c in citations)
+    else:
+        text = (built.outdir / "index.txt").read_text("utf-8")
+        assert re.search(r"^\[\w+\] ", text, re.M), text

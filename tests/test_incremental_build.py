@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 import sphinx
-from roots_build import build, copy_root, edit, search_index, written_pages
+from roots_build import build, copy_root, edit, search_index, sphinx_build, written_pages
+
+import sphinx_book_compat
 
 #: Edits of the root toctree (tests/roots/test-equivalence/index.md), one per option.
 TOCTREE_EDITS = {
@@ -88,6 +90,66 @@ def test_an_interrupted_build_is_completed_by_the_next_one(tmp_path):
     again = build(srcdir, "html")
     assert "chap1" in written_pages(again.status)
     assert stale_pages(again.outdir, clean_build(srcdir, tmp_path / "clean")) == []
+
+
+#: A project extension that stops the build while it writes: after ``STOP_AFTER`` pages,
+#: with the signal ``STOP_SIGNAL`` (``KILL``: the process dies at once, nothing runs after).
+#: Loaded in every build (a change of extensions would make Sphinx read everything again).
+STOPPER = """
+import os, signal
+
+written = []
+
+
+def stop(app, pagename, *args):
+    written.append(pagename)
+    if len(written) == int(os.environ.get("STOP_AFTER", "0")):
+        os.kill(os.getpid(), getattr(signal, "SIG" + os.environ["STOP_SIGNAL"]))
+
+
+def setup(app):
+    app.connect("html-page-context", stop)
+    return {"parallel_write_safe": True}
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop_signal", ["KILL", "INT"])
+@pytest.mark.parametrize("stop_after", [1, 4])
+def test_a_build_stopped_while_writing_is_completed_by_the_next(tmp_path, stop_signal, stop_after):
+    """A definition edited (its tooltip and footnote change on the pages that mention it),
+    then the build killed or interrupted after some pages: the next build, which has
+    nothing to re-read, writes what a clean build writes."""
+    srcdir = copy_root("equivalence", tmp_path)
+    (srcdir / "stopper.py").write_text(STOPPER, encoding="utf-8")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            "\nimport os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+            "extensions.append('stopper')\n"
+        )
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    ext = (Path(__file__).parents[1] / "_ext",)
+
+    def sphinx(**env: str) -> int:
+        options = ("-q",)  # warnings are not errors: the stopped build does not finish
+        result = sphinx_build(
+            "html",
+            out,
+            srcdir=srcdir,
+            options=options,
+            doctrees=doctrees,
+            pythonpath=ext,
+            env=env,
+        )
+        return result.returncode
+
+    assert sphinx() == 0
+    edit(srcdir / "personnes.md", "a inventé le mot DevOps", "a lancé le mouvement DevOps")
+    assert sphinx(STOP_AFTER=str(stop_after), STOP_SIGNAL=stop_signal) != 0
+    assert sphinx() == 0
+    expected = clean_build(srcdir, tmp_path / "clean")
+    assert "a lancé le mouvement" in (expected / "chap1.html").read_text(encoding="utf-8")
+    assert stale_pages(out, expected) == []
 
 
 # -- the search index and removed documents ------------------------------------------------
@@ -177,13 +239,26 @@ def test_unreadable_search_index_is_rebuilt_without_error(tmp_path):
     assert "chap1" in index_of(again.outdir)["docnames"]
 
 
-def test_on_an_unknown_sphinx_the_search_index_repair_warns_and_stays_off(tmp_path, monkeypatch):
-    """The repair reads Sphinx's private indexer tables: on a Sphinx it was not checked
-    against, it says so and leaves the index as Sphinx writes it."""
+def test_a_newer_sphinx_with_the_same_internals_keeps_the_repair(tmp_path, monkeypatch):
+    """A Sphinx newer than those checked is not an error: while its indexer has the tables
+    the repair reads, a ``-W`` build passes and the search index stays whole."""
     monkeypatch.setattr(sphinx, "version_info", (99, 0, 0, "final", 0))
     srcdir = copy_root("domain", tmp_path / "incremental")
     first = build(srcdir, "html", **SETTINGS)
-    assert "incremental_build's search index repair is disabled: Sphinx" in first.warnings
+    assert "sphinx_compat" not in first.warnings
+    edit_chapter_text(srcdir)
+    again = build(srcdir, "html", **SETTINGS)
+    assert "glossaire" in pages_with_index_entries(index_of(again.outdir))
+
+
+def test_a_sphinx_without_the_indexer_tables_warns_once_and_stays_off(tmp_path, monkeypatch):
+    """The repair reads Sphinx's private indexer tables: on a Sphinx that lacks them, it says
+    so once, at a type ``suppress_warnings`` accepts, and leaves the index as Sphinx writes
+    it."""
+    monkeypatch.setattr(sphinx_book_compat, "SEARCH_INDEX_TABLES", ("titles", "no_such_table"))
+    srcdir = copy_root("domain", tmp_path / "incremental")
+    first = build(srcdir, "html", **SETTINGS)
+    assert first.warnings.count("incremental_build's search index repair is disabled") == 1
     assert "[sphinx_compat.version]" in first.warnings
     edit_chapter_text(srcdir)
     again = build(srcdir, "html", **SETTINGS)

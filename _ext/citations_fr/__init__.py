@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils.nodes import SkipNode
-from sphinx.util.fileutil import copy_asset_file
+
+from sphinx_book_assets import add_latex_file, add_static_path
+from sphinx_book_compat import require_sphinx
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,28 +43,34 @@ LATEX_PACKAGE = "sphinxcitationsfr"
 
 
 def add_latex_package(app: Sphinx, config: Config) -> None:
-    """Load the LaTeX package that the citations need (U+202F, links, bibliography)."""
+    """Load the LaTeX package that the citations need (U+202F, links, bibliography), and
+    ship it next to the ``.tex`` files."""
     from .bibliography import is_author_year
 
     author_year = is_author_year(config.bibtex_reference_style)
     app.add_latex_package(LATEX_PACKAGE, "authoryear" if author_year else None)
+    add_latex_file(config, TEXINPUTS / f"{LATEX_PACKAGE}.sty")
 
 
-def copy_latex_package(app: Sphinx) -> None:
-    """Put the ``.sty`` next to the ``.tex`` files, where ``latexmk`` looks for it."""
-    if app.builder.format == "latex":
-        copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
+def read_pandoc_citations_in_myst(app: Sphinx, config: Config) -> None:
+    """Read Pandoc's citations in the project's MyST documents.
+
+    Only where the project loads myst-parser (in any order: every extension is set up
+    before ``config-inited``): loading it ourselves would take ``.md`` from a project that
+    reads Markdown with another parser, and a reStructuredText project has no use for it
+    (its citations are sphinxcontrib-bibtex's roles, formatted in French all the same).
+    """
+    if "myst_parser" in app.extensions:
+        from .parser import PandocCitationsParser
+
+        app.add_source_parser(PandocCitationsParser, override=True)
 
 
 def add_stylesheet(app: Sphinx) -> None:
     """Ship the bibliography's stylesheet to every HTML-like output (HTML, EPUB)."""
     if app.builder.format != "html":
         return
-    static = Path(app.builder.outdir, "_static")
-    static.mkdir(parents=True, exist_ok=True)
-    # a file path: were the folder missing, copy_asset_file would write the file under its name
-    css = "citations_fr.css"
-    copy_asset_file(Path(__file__).parent / "static" / css, static / css, force=True)
+    add_static_path(app.config, Path(__file__).parent.resolve() / "static")
     app.add_css_file("citations_fr.css")
 
 
@@ -75,7 +83,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .format_once import register_style
     from .parser import (
         FillCitationTexts,
-        PandocCitationsParser,
         WarnUnresolvedCitations,
         citation_texts,
         unresolved_citation,
@@ -83,7 +90,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .referencing import FrenchAuthorYearReferenceStyle
     from .style import FrenchLabelStyle, FrenchSortingStyle, FrenchStyle
 
-    app.setup_extension("myst_parser")
+    require_sphinx(app)
     app.setup_extension("sphinxcontrib.bibtex")
     app.setup_extension("citations_fr.plugin_lookup")  # pybtex lookups without entry-point scans
 
@@ -100,7 +107,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         force=True,
     )
 
-    app.add_source_parser(PandocCitationsParser, override=True)
+    app.connect("config-inited", read_pandoc_citations_in_myst)
     app.add_node(unresolved_citation)
     # moved into the citations before any writer sees it (FillCitationTexts)
     skip = (skip_node, None)
@@ -111,7 +118,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", read_bibfiles, priority=400)
     app.connect("builder-inited", warn_unsupported_types, priority=600)
     app.connect("config-inited", add_latex_package)
-    app.connect("builder-inited", copy_latex_package)
     app.connect("builder-inited", add_stylesheet)
     app.add_post_transform(MarkAuthorYearEntries)
     app.add_post_transform(PlainEntriesInText)

@@ -7,10 +7,27 @@ from typing import Any
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+#: The group of sphinxcontrib-bibtex's reference styles (``bibtex_reference_style``).
+REFERENCE_STYLES = "sphinxcontrib.bibtex.style.referencing"
+
 
 def is_author_year(reference_style: str) -> bool:
-    """Do the citations name authors and years (not labels such as « [1] »)?"""
-    return str(reference_style).startswith("author_year")
+    """Is the reference style this extension's French author-year style (or one built on
+    it)?  Its citations name authors and years, so its entries need no label.
+
+    Not any style whose name starts with ``author_year``: sphinxcontrib-bibtex's own
+    ``author_year`` prints its labels (« [Ju07] ») in the bibliography, and a project that
+    chose it keeps them.
+    """
+    from sphinxcontrib.bibtex.plugin import find_plugin
+
+    from .referencing import FrenchAuthorYearReferenceStyle
+
+    try:
+        style = find_plugin(REFERENCE_STYLES, str(reference_style))
+    except ImportError:  # an unknown style: sphinxcontrib-bibtex reports it
+        return False
+    return isinstance(style, type) and issubclass(style, FrenchAuthorYearReferenceStyle)
 
 
 class MarkAuthorYearEntries(SphinxPostTransform):

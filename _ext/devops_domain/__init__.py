@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx.util.fileutil import copy_asset_file
+from sphinx_book_assets import add_static_path
+from sphinx_book_compat import require_sphinx
 
 from . import nodes as devops_nodes
 from .backlinks import FillBacklinks
@@ -28,17 +29,13 @@ PACKAGE = Path(__file__).parent
 
 
 def add_assets(app: Sphinx) -> None:
-    """Ship the stylesheet to every HTML-like output, the script only where tooltips are."""
+    """Ship the stylesheets to every HTML-like output, the script only where tooltips are."""
     if app.builder.format != "html":
         return
-    static = Path(app.builder.outdir, "_static")
-    static.mkdir(parents=True, exist_ok=True)
-    names = ["devops.css", "devops-index.css"]
-    names += ["devops.js"] if app.builder.name in TOOLTIP_BUILDERS else []
-    for name in names:
-        copy_asset_file(PACKAGE / "static" / name, static / name, force=True)
+    add_static_path(app.config, PACKAGE / "static")
     app.add_css_file("devops.css")
-    if "devops.js" in names:
+    if app.builder.name in TOOLTIP_BUILDERS:
+        add_static_path(app.config, PACKAGE / "static-tooltips")
         app.add_js_file("devops.js", defer="defer")
 
 
@@ -71,6 +68,7 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the domain, its transforms, nodes, assets and French messages."""
+    require_sphinx(app)
     app.add_config_value(
         "devops_report_unused",
         False,

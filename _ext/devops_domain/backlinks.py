@@ -8,9 +8,10 @@ from docutils import nodes
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_book_compat import current_builder
+
 from .env_access import domain_of
 from .nodes import backlinks
-from .sphinx_compat import current_builder
 
 _ = get_translation("devops_domain")
 

@@ -16,6 +16,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from sphinx_book_compat import reading_state
+
 from .entries import Entry, Kind, lookup_key, person_sort_name
 from .env_access import domain_of
 from .nodes import backlinks
@@ -112,10 +114,10 @@ class EntryDirective(SphinxDirective):
 
     def source_fences(self) -> list[Fence]:
         """(line, marker, bare) of each fence line of this document, read once per document
-        (``current_document`` lives while the document is read); ``bare``: no info string after
+        (the reading state lives while the document is read); ``bare``: no info string after
         it."""
         cache = cast(
-            "dict[str, list[Fence]]", self.env.current_document.setdefault("devops_fences", {})
+            "dict[str, list[Fence]]", reading_state(self.env).setdefault("devops_fences", {})
         )
         source = self.state.document.current_source or ""
         if source not in cache:
@@ -138,7 +140,7 @@ class EntryDirective(SphinxDirective):
         return Entry(
             kind=self.kind,
             name=name,
-            docname=self.env.current_document.docname,
+            docname=self.env.docname,
             lineno=self.lineno,
             anchor=anchor,
             aliases=self.options.get("aliases", ()),

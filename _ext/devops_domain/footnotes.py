@@ -16,11 +16,12 @@ from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import traverse_parent
 
+from sphinx_book_compat import build_tags, current_builder
+
 from .copies import copy_for_page
 from .env_access import domain_of
 from .outputs import excluded_xrefs
 from .reading import is_entry, is_mention
-from .sphinx_compat import build_tags, current_builder
 from .tooltips import tooltip_id
 
 if TYPE_CHECKING:

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, ClassVar
 from sphinx.domains import Index, IndexEntry
 from sphinx.locale import get_translation
 
+from sphinx_book_compat import current_builder
+
 from .entries import Entry, Kind, french_sort_key, index_letter
 from .env_access import domain_of
-from .sphinx_compat import current_builder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -10,8 +10,9 @@ from sphinx.builders.latex.nodes import footnotemark, footnotetext
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import traverse_parent
 
+from sphinx_book_compat import current_builder
+
 from .nodes import term_reference
-from .sphinx_compat import current_builder
 
 
 class ExpandFirstAcronym(SphinxPostTransform):

@@ -34,7 +34,7 @@ class MentionRole(SphinxRole):
             reftarget=" ".join(target.split()),  # as written: intersphinx matches it exactly
             refexplicit=has_title,
             refwarn=True,
-            refdoc=self.env.current_document.docname,
+            refdoc=self.env.docname,
             devops_footnote=footnote,
         )
         self.set_source_info(xref)

@@ -23,7 +23,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util.fileutil import copy_asset_file
+from sphinx_book_assets import add_latex_file
+from sphinx_book_compat import require_sphinx
 
 from .blocks import is_french
 from .elision import FrenchElision
@@ -41,7 +42,8 @@ LATEX_PACKAGE = "sphinxfrenchtypography"
 
 
 def add_latex_package(app: Sphinx, config: Config) -> None:
-    """Load the LaTeX package in French books (``\\usepackage``, after babel, before hyperref).
+    """Load the LaTeX package in French books (``\\usepackage``, after babel, before hyperref),
+    and ship it next to the ``.tex`` files.
 
     Through ``app.add_latex_package`` rather than by appending to
     ``latex_elements["preamble"]``: the book's configuration stays the author's own, and the
@@ -49,17 +51,12 @@ def add_latex_package(app: Sphinx, config: Config) -> None:
     """
     if config.french_typography and is_french(config.language):
         app.add_latex_package(LATEX_PACKAGE)
-
-
-def copy_latex_package(app: Sphinx) -> None:
-    """Put the ``.sty`` next to the ``.tex`` files, where ``latexmk`` looks for it."""
-    config = app.config
-    if app.builder.format == "latex" and config.french_typography and is_french(config.language):
-        copy_asset_file(TEXINPUTS / f"{LATEX_PACKAGE}.sty", app.builder.outdir, force=True)
+        add_latex_file(config, TEXINPUTS / f"{LATEX_PACKAGE}.sty")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the transforms, the ``french_typography`` switch and the LaTeX package."""
+    require_sphinx(app)
     app.add_config_value(
         "french_typography",
         True,
@@ -71,7 +68,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(FrenchSpacing)
     app.add_post_transform(FrenchSpacingLate)
     app.connect("config-inited", add_latex_package)
-    app.connect("builder-inited", copy_latex_package)
     return {
         "version": __version__,
         # The transforms change the doctrees that Sphinx stores: a new version of them must

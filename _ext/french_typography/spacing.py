@@ -35,6 +35,8 @@ from typing import Any
 from sphinx.transforms import SphinxSmartQuotes, SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from sphinx_book_compat import builder_name
+
 from .blocks import Block, is_french, text_blocks
 
 NBSP = "\N{NO-BREAK SPACE}"  # U+00A0
@@ -106,9 +108,8 @@ def apply_spacing(transform: SphinxTransform) -> None:
         return
     # Where Sphinx keeps ASCII typography (smartquotes_excludes: man and text by default),
     # keep ordinary spaces too.
-    # (``env._builder_cls``: how Sphinx's own smartquotes and post-transforms know it.)
-    builder_name = transform.env._builder_cls.name
-    if builder_name in transform.config.smartquotes_excludes.get("builders", []):
+    # (as Sphinx's own smartquotes know it: sphinx_book_compat.builder_name)
+    if builder_name(transform.env) in transform.config.smartquotes_excludes.get("builders", []):
         return
     for block in text_blocks(transform.document):
         if is_french(block.language):

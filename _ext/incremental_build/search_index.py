@@ -17,18 +17,24 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.builders.html import StandaloneHTMLBuilder
 
-from devops_domain.sphinx_compat import (
+from sphinx_book_compat import (
     IndexEntry,
     carried_index_entries,
     index_entries,
     indexed_pages,
+    search_index_supported,
     set_index_entries,
+    warn_unsupported,
     word_tables,
 )
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+
+#: The feature named in the warning of a Sphinx whose internals lack what it reads.
+FEATURE = "incremental_build's search index repair"
+MISSING = "search index tables of the kind it repairs"
 
 
 def previous_index(builder: StandaloneHTMLBuilder) -> dict[str, Any] | None:
@@ -68,6 +74,9 @@ def carry_over_index_entries(app: Sphinx, builder: Builder) -> None:
     """
     if not isinstance(builder, StandaloneHTMLBuilder) or not builder.search:
         return
+    if not search_index_supported(builder.env):
+        warn_unsupported(FEATURE, MISSING)
+        return
     frozen = previous_index(builder)
     if frozen is None:
         return
@@ -82,6 +91,9 @@ def match_clean_build(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     builder = app.builder
     indexer = getattr(builder, "indexer", None)
     if not isinstance(builder, StandaloneHTMLBuilder) or indexer is None:
+        return []
+    if not search_index_supported(builder.env, indexer):
+        warn_unsupported(FEATURE, MISSING)
         return []
     pages = indexed_pages(indexer)
     set_index_entries(
