@@ -57,9 +57,9 @@ CSS_FILE = "book-epub.css"
 #: The root document's heading in the EPUB, as in the PDF: the title is on the cover and the
 #: copyright page, the root's text is the book's foreword.
 FOREWORD = "Avant-propos"
-#: What Sphinx's basic theme and the site put in ``_static`` that no EPUB page uses (the
-#: domain's indexes show minus.png, epub.css names file.png).
-UNUSED_STATIC = ("plus.png", "favicon.svg")
+#: What Sphinx's basic theme and the site put in ``_static`` that no EPUB page uses (the pages
+#: link epub.css, not basic.css; the domain's indexes show minus.png, epub.css names file.png).
+UNUSED_STATIC = ("basic.css", "plus.png", "favicon.svg")
 
 
 class EpubNotesTranslator(HTML5Translator):
