@@ -56,3 +56,18 @@ def test_indexes_typographic_and_open(browser, html_dir, screenshot_dir, name):
         assert hidden == [], f"{len(hidden)} entries folded away"
     finally:
         context.close()
+
+
+def test_table_number_and_caption_set_apart(browser, html_dir):
+    """« Tableau 1 – Les attaques… », as the PDF prints it (Sphinx's « Tableau 1 Les
+    attaques… » ran the number into the caption)."""
+    context = browser.new_context(viewport=DESKTOP_WIDE, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto((html_dir / "source" / "menaces.html").as_uri(), wait_until="load")
+        number = page.locator("table > caption span.caption-number")
+        assert number.inner_text().strip() == "Tableau 1"
+        after = number.evaluate("node => getComputedStyle(node, '::after').content")
+        assert after == '"\u2013\u00a0"', after
+    finally:
+        context.close()
