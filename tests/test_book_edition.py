@@ -336,3 +336,29 @@ def test_every_page_has_a_heading(epub):
     toc = xhtml(epub, "nav.xhtml").find("nav", attrs={"epub:type": "toc"})
     nav = {a["href"]: a.get_text() for a in toc.find_all("a")}
     assert nav["source/index.xhtml"] == "Avant-propos"
+
+
+def test_cover_without_rsvg_convert_stays_an_svg(tmp_path, monkeypatch):
+    """Where rsvg-convert is not installed the book still builds, without a warning: the
+    EPUB's cover is the SVG drawing (a valid EPUB cover), and the log says why."""
+    import book_edition.epub
+
+    real_which = shutil.which
+    monkeypatch.setattr(
+        book_edition.epub.shutil,
+        "which",
+        lambda name, *args, **kwargs: None if name == "rsvg-convert" else real_which(name),
+    )
+    built = build(copy_root("book-edition", tmp_path), "epub")
+    # the root warns about its own bad inputs, not about the cover
+    assert "rsvg-convert" not in built.warnings
+    assert "couverture" not in built.warnings
+    opf = (built.outdir / "content.opf").read_text(encoding="utf-8")
+    assert 'properties="cover-image" href="_static/couverture.svg"' in opf
+    assert (
+        (built.outdir / "_static" / "couverture.svg")
+        .read_text(encoding="utf-8")
+        .startswith("<?xml")
+    )
+    assert not (built.outdir / "_static" / "couverture.png").exists()
+    assert "rsvg-convert not found: the EPUB's cover is an SVG image" in built.status

@@ -113,6 +113,7 @@ class BookEpubBuilder(Epub3Builder):
                 (static / name).unlink(missing_ok=True)
         if self.config.epub_cover and self.config.epub_cover[0] == COVER_SVG:
             Path(self.outdir, COVER_SVG).write_text(cover_svg(self.config), encoding="utf-8")
+            logger.info("%s not found: the EPUB's cover is an SVG image", COVER_RENDERER)
         elif self.config.epub_cover and self.config.epub_cover[0] == COVER_PNG:
             Path(self.outdir, COVER_SVG).unlink(missing_ok=True)  # a previous build's
             render_cover(cover_svg(self.config), Path(self.outdir, COVER_PNG))
@@ -321,8 +322,6 @@ def use_generated_cover(app: Sphinx, config: Config) -> None:
         config.epub_cover = (COVER_PNG, COVER_PAGE_TEMPLATE)
     else:
         config.epub_cover = (COVER_SVG, COVER_PAGE_TEMPLATE)
-        if app.builder is None or app.builder.name == "epub":
-            logger.info("%s not found: the EPUB's cover is an SVG image", COVER_RENDERER)
 
 
 def setup(app: Sphinx) -> None:
