@@ -142,6 +142,22 @@ def test_tab_titles_with_an_en_dash(html):
 
 
 @pytest.mark.slow
+def test_see_entries_of_the_general_index_are_links(html):
+    """« artifact, voir artefact »: the « voir » line leads to the entry it names (it was
+    plain text)."""
+    page = article(soup(html / "genindex.html"))
+    see = [
+        item for item in page.select("li li") if item.get_text(" ", strip=True).startswith("voir ")
+    ]
+    assert len(see) > 5
+    for item in see:
+        link = item.find("a")
+        assert link is not None, item.get_text()
+        assert link.get_text() == item.get_text(" ", strip=True), item
+        assert link["href"].startswith("source/"), link
+
+
+@pytest.mark.slow
 def test_summary_table_numbered(html):
     """Chapter 2's summary table has its number and caption (numfig)."""
     caption = soup(html / "source/menaces.html").find("table").find("caption")

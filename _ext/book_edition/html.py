@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.locale import _
 from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
@@ -35,10 +36,11 @@ def typographic_indexes(
     d’approvisionnement »: the names come from the sources, where the author typed « ' »,
     and smart quotes do not reach the indexes); the domain's indexes open."""
     if pagename == "genindex" and "genindexentries" in context:
-        context["genindexentries"] = [
+        genindex = [
             (key, [(_curly(name), _curly_entry(entry)) for name, entry in entries])
             for key, entries in context["genindexentries"]
         ]
+        context["genindexentries"] = _linked_see_entries(genindex)
     elif pagename in OPEN_INDEXES and "content" in context:
         context["collapse_index"] = False
         context["content"] = [
@@ -55,6 +57,38 @@ def typographic_indexes(
             )
             for letter, entries in context["content"]
         ]
+
+
+def _linked_see_entries(genindex: list[Any]) -> list[Any]:
+    """« artifact, voir artefact »: the « voir » line links to the entry it names (Sphinx
+    writes it as plain text), at the page of its definition (its main link) or its first."""
+    links = {name: entry[0] for _key, entries in genindex for name, entry in entries if entry[0]}
+    prefix = _("see %s").split("%s")[0]
+
+    def target(name: str, sublinks: list[Any]) -> list[Any]:
+        if sublinks or not name.startswith(prefix) or name[len(prefix) :] not in links:
+            return sublinks
+        found = links[name[len(prefix) :]]
+        main = next((link for link in found if link[0]), found[0])
+        return [(False, main[1])]
+
+    return [
+        (
+            key,
+            [
+                (
+                    name,
+                    (
+                        entry[0],
+                        [(sub, target(sub, sublinks)) for sub, sublinks in entry[1]],
+                        entry[2],
+                    ),
+                )
+                for name, entry in entries
+            ],
+        )
+        for key, entries in genindex
+    ]
 
 
 def _curly(text: str) -> str:
