@@ -17,12 +17,13 @@ CATALOGS    := _ext/*/locale
 EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/static*/* \
 	_ext/*/texinputs/* _ext/*/templates/*/* _ext/*/templates/*/*/* _ext/*/locale/*/LC_MESSAGES/*)
 
-.PHONY: FORCE help html livehtml latex latexpdf epub epubcheck text linkcheck catalogs test test-fast test-fuzz lint matrix docs bench bench-quick clean
+.PHONY: FORCE help html livehtml latex latexpdf latexpdf-print epub epubcheck text linkcheck catalogs test test-fast test-fuzz lint matrix docs bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
 	@echo "make livehtml  live preview on http://$(HOST):$(PORT)"
 	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
+	@echo "make latexpdf-print  the one-colour PDF for a printer, in $(BUILDDIR)/latex-print"
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
 	@echo "make epubcheck the EPUB, checked by epubcheck"
 	@echo "make linkcheck every outside address of the book (network), in $(BUILDDIR)/linkcheck"
@@ -74,6 +75,11 @@ epubcheck: epub
 
 latexpdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
+
+# The same book for a printer: black text and links, no tinted fills (book_print).
+latexpdf-print: $(BIN)/sphinx-build
+	$(SPHINXBUILD) -b latex -d $(DOCTREES)/latex-print $(SPHINXOPTS) -D book_print=1 . $(BUILDDIR)/latex-print
+	$(MAKE) -C $(BUILDDIR)/latex-print all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
 
 livehtml: $(BIN)/sphinx-build
 	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \

@@ -40,8 +40,10 @@ with contextlib.redirect_stdout(io.StringIO()):
 
 # -- Project -----------------------------------------------------------------
 project = "Sécurité & DevOps"
+# The author's name, set once: the title and copyright pages, the PDF's and EPUB's metadata,
+# the EPUB's cover and the site's footer all read it from here.
 author = "L’auteur"
-copyright = "2026, L’auteur"
+copyright = f"2026, {author}"
 version = "0.1"
 release = "0.1"
 today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
@@ -50,6 +52,12 @@ today_fmt = "%-d %B %Y"  # « 4 décembre 2026 », as on the web pages
 book_subtitle = "Comprendre le DevOps pour en sécuriser les pratiques"
 book_back_matter = ["source/glossaire", "source/personnes", "source/bibliographie"]
 book_subjects = ["DevOps", "Sécurité informatique", "DevSecOps"]
+# « Édition 1 » once the book is published; until then it is a working draft.
+book_edition = "Version de travail"
+book_licence = (
+    "Texte sous licence Creative Commons Attribution – Partage dans les mêmes conditions 4.0 "
+    "International (CC BY-SA 4.0)\u202f; code sous licence MIT."
+)
 
 # The book is French (its text, its typography, its index); check_language() below stops any
 # build in another language, such as Read the Docs' default, `-D language=en`.
@@ -90,6 +98,9 @@ graphviz_dot_args = [str(ROOT / "_ext" / "dot_svg.py")]
 
 primary_domain = "devops"
 nitpicky = True
+# Tables and figures with a caption are numbered: « Tableau 2.1 » in the PDF (by chapter),
+# « Tableau 1 » on the web pages, where the chapters are not numbered.
+numfig = True
 smartquotes = True  # French « » and typographic apostrophes, from docutils' fr rules
 
 # -- MyST ----------------------------------------------------------------------
@@ -251,8 +262,9 @@ epub_uid = epub_identifier = "securite-devops-cf033f99-26c3-5d38-ac40-6ba74335dd
 # only in the "includehidden" scope (with "default", nav.xhtml and toc.ncx point to missing
 # files).  The book has no hidden toctree, so the scope is the same.
 epub_tocscope = "includehidden"
-# "footnote" adds an English « Footnotes » heading to every page without footnotes.
-epub_show_urls = "inline"
+# "footnote" adds an English « Footnotes » heading to every page without footnotes, and
+# "inline" printed the addresses in the biographies' text; a reader taps the link instead.
+epub_show_urls = "no"
 # The web book's link-preview card is for the website only; .buildinfo.bak is what Sphinx
 # keeps of the last build's settings after conf.py changed, which the EPUB builder would
 # otherwise warn about (« unknown mimetype ») in the next `make epub`.

@@ -35,7 +35,13 @@ os.environ["NO_COLOR"] = "1"
 
 #: The builders that have a target of their own in the Makefile (``latexpdf`` runs latexmk in
 #: the ``latex`` folder).  The book is built with them as a reader would build it.
-MAKE_TARGETS = {"html": "html", "epub": "epub", "latex": "latex", "latexpdf": "latex"}
+MAKE_TARGETS = {
+    "html": "html",
+    "epub": "epub",
+    "latex": "latex",
+    "latexpdf": "latex",
+    "latexpdf-print": "latex-print",
+}
 #: Debian's epubcheck package: /usr/bin/epubcheck needs binfmt support for jars, the jar does not.
 EPUBCHECK_JAR = Path(os.environ.get("EPUBCHECK_JAR", "/usr/share/java/epubcheck.jar"))
 
@@ -105,7 +111,7 @@ def book_build(tmp_path_factory):
     def build(builder: str) -> Path:
         if builder not in done:
             if builder in MAKE_TARGETS:
-                if builder == "latexpdf":
+                if builder.startswith("latexpdf"):
                     require_tool("latexmk")
                 result = make(builder, base)
                 out = base / MAKE_TARGETS[builder]

@@ -3,15 +3,20 @@ built in-process), and the EPUB as a reading app sees it (the real book)."""
 
 from __future__ import annotations
 
+import os
+import posixpath
 import re
+import shutil
+import struct
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
+from book_edition.epub import cover_svg
 from book_edition.roles import read_the_docs_links
 from bs4 import BeautifulSoup
-from conftest import BOOK, FOOTNOTES, require_tool
+from conftest import BOOK, FOOTNOTES, normalize, require_tool
 from roots_build import Built, build, copy_root, latex_to_pdf
 from test_book_print import fonts_of
 
@@ -124,6 +129,10 @@ def test_notes_are_epub_pop_up_notes(epub):
     assert page.find("link", href="../_static/book-epub.css") is not None
     css = epub.read("_static/book-epub.css").decode("utf-8")
     assert re.search(r"a\.footnote-reference\.brackets::before,[^{]*\{\s*content: none;", css)
+    # …and the call is raised and small, its brackets hidden, as in the printed book.
+    assert re.search(r"a\.footnote-reference \{[^}]*vertical-align: super;", css)
+    assert re.search(r"a\.footnote-reference > span\.fn-bracket \{\s*display: none;", css)
+    assert calls[0].find("span", class_="fn-bracket") is not None
 
 
 @pytest.mark.slow
@@ -143,19 +152,95 @@ def test_indexes_in_the_navigation(epub):
 
 @pytest.mark.slow
 def test_cover_drawn_from_the_title(epub):
+    """The cover is drawn from the title, subtitle, author and edition (no outside image);
+    where rsvg-convert is installed (CI), it is the PNG that bookshops and reading apps
+    expect, rendered from that drawing, and the SVG is not shipped."""
     opf = epub.read("content.opf").decode("utf-8")
     item = re.search(r'<item id="([^"]+)" properties="cover-image" href="([^"]+)"', opf)
     assert item, "no cover-image in the manifest"
     assert f'<meta name="cover" content="{item[1]}"/>' in opf
-    svg = epub.read(item[2]).decode("utf-8")
+    svg = cover_svg(book_settings())
     for text in ("Sécurité &amp;", "DevOps", "Comprendre le DevOps", "L’auteur"):
         assert text in svg
     assert "<image" not in svg  # nothing from outside
+    if shutil.which("rsvg-convert") or os.environ.get("BOOK_REQUIRE_ALL_TOOLS"):
+        assert item[2] == "_static/couverture.png"
+        png = epub.read(item[2])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert struct.unpack(">II", png[16:24]) == (1600, 2560)
+        assert len(png) > 20_000, "a cover with its text, not a plain rectangle"
+        assert not [name for name in epub.namelist() if name.endswith(".svg")]
+    else:
+        assert epub.read(item[2]).decode("utf-8") == svg
     first = re.search(r'<itemref idref="([^"]+)"', opf)[1]
     cover_page = re.search(rf'<item id="{first}" href="([^"]+)"', opf)[1]
     img = xhtml(epub, cover_page).find("img")
     assert img["src"] == item[2]
     assert img["alt"] == "Couverture : Sécurité & DevOps"
+
+
+class Settings(dict):
+    """Settings read as Sphinx's Config is, by key or by attribute."""
+
+    __getattr__ = dict.__getitem__
+
+
+def book_settings() -> Settings:
+    """The book's settings, read from conf.py as Sphinx reads them."""
+    namespace: dict[str, Any] = {"__file__": str(BOOK / "conf.py")}
+    exec((BOOK / "conf.py").read_text(encoding="utf-8"), namespace)
+    return Settings(namespace)
+
+
+@pytest.mark.slow
+def test_copyright_page_after_the_cover(epub):
+    """A copyright page, second in the reading order: title, author, edition, ©, licence."""
+    opf = epub.read("content.opf").decode("utf-8")
+    spine = re.findall(r'<itemref idref="([^"]+)"', opf)
+    second = re.search(rf'<item id="{spine[1]}" href="([^"]+)"', opf)[1]
+    page = xhtml(epub, second)
+    section = page.find("section", attrs={"epub:type": "copyright-page"})
+    assert section is not None, second
+    text = normalize(section.get_text(" "))
+    for expected in ("Sécurité & DevOps", "L'auteur", "Version de travail", "© 2026, L'auteur"):
+        assert expected in text, text
+    assert "(CC BY-SA 4.0)" in text
+    assert "code sous licence MIT" in text
+
+
+@pytest.mark.slow
+def test_landmarks(epub):
+    """nav.xhtml has the EPUB 3 landmarks a reading system's « Go to » menu lists."""
+    nav = xhtml(epub, "nav.xhtml")
+    landmarks = nav.find("nav", attrs={"epub:type": "landmarks"})
+    assert landmarks is not None
+    marks = {a["epub:type"]: a["href"] for a in landmarks.find_all("a")}
+    assert marks == {
+        "cover": "epub-cover.xhtml",
+        "copyright-page": "copyright.xhtml",
+        "toc": "source/index.xhtml",
+        "bodymatter": "source/introduction.xhtml",
+        "index": "genindex.xhtml",
+    }
+    assert set(marks.values()) <= set(epub.namelist())
+
+
+@pytest.mark.slow
+def test_no_unused_file(epub):
+    """Every image and style sheet of the EPUB is used by a page or a style sheet (Sphinx
+    shipped the site's favicon and its index's plus.png)."""
+    names = epub.namelist()
+    used = set()
+    for name in names:
+        if name.endswith((".xhtml", ".css")):  # not content.opf, whose manifest lists all
+            text = epub.read(name).decode("utf-8")
+            folder = PurePosixPath(name).parent
+            for target in re.findall(r'(?:href|src)="([^"#]+)|url\(([^)]+)\)', text):
+                path = (folder / (target[0] or target[1]).strip("'\"")).as_posix()
+                used.add(posixpath.normpath(path))
+    shipped = [name for name in names if name.startswith("_static/")]
+    assert len(shipped) > 5
+    assert [name for name in shipped if name not in used] == []
 
 
 @pytest.mark.slow
@@ -211,3 +296,69 @@ def test_a_second_epub_build_keeps_the_cover_once(tmp_path):
 def contents(opf: str) -> str:
     """The manifest and the spine of a ``content.opf``."""
     return opf[opf.index("<manifest>") : opf.index("</spine>")]
+
+
+def test_author_is_one_setting():
+    """The author writes their name once, in conf.py's ``author``: the copyright line (title
+    and copyright pages, site footer, EPUB's rights), the PDF's and EPUB's metadata and the
+    other outputs all follow it."""
+    source = (BOOK / "conf.py").read_text(encoding="utf-8")
+    assert source.count("L’auteur") == 1, "the placeholder name is written once"
+    namespace: dict[str, Any] = {"__file__": str(BOOK / "conf.py")}
+    exec(source.replace('author = "L’auteur"', 'author = "Camille Exemple"'), namespace)
+    settings = Settings(namespace)
+    assert settings.copyright == "2026, Camille Exemple"
+    for name in ("epub_author", "epub_publisher", "epub_contributor", "epub_copyright"):
+        assert "Camille Exemple" in settings[name], name
+    assert settings.latex_documents[0][3] == "Camille Exemple"
+    assert settings.man_pages[0][3] == ["Camille Exemple"]
+    assert settings.texinfo_documents[0][3] == "Camille Exemple"
+    assert "Camille Exemple" in cover_svg(settings)
+    assert "L’auteur" not in repr(
+        {key: value for key, value in namespace.items() if not key.startswith("__")}
+    )
+
+
+@pytest.mark.slow
+def test_every_page_has_a_heading(epub):
+    """Each page of the reading order but the cover opens on a heading; the root's is
+    « Avant-propos », as in the PDF (it repeated the book's title, which the cover and the
+    copyright page give), and so is its entry in the table of contents."""
+    opf = epub.read("content.opf").decode("utf-8")
+    pages = [
+        re.search(rf'<item id="{item}" href="([^"]+)"', opf)[1]
+        for item in re.findall(r'<itemref idref="([^"]+)"', opf)
+    ]
+    assert len(pages) > 8
+    for name in pages[1:]:
+        assert xhtml(epub, name).find("h1") is not None, name
+    assert xhtml(epub, "source/index.xhtml").find("h1").get_text() == "Avant-propos"
+    toc = xhtml(epub, "nav.xhtml").find("nav", attrs={"epub:type": "toc"})
+    nav = {a["href"]: a.get_text() for a in toc.find_all("a")}
+    assert nav["source/index.xhtml"] == "Avant-propos"
+
+
+def test_cover_without_rsvg_convert_stays_an_svg(tmp_path, monkeypatch):
+    """Where rsvg-convert is not installed the book still builds, without a warning: the
+    EPUB's cover is the SVG drawing (a valid EPUB cover), and the log says why."""
+    import book_edition.epub
+
+    real_which = shutil.which
+    monkeypatch.setattr(
+        book_edition.epub.shutil,
+        "which",
+        lambda name, *args, **kwargs: None if name == "rsvg-convert" else real_which(name),
+    )
+    built = build(copy_root("book-edition", tmp_path), "epub")
+    # the root warns about its own bad inputs, not about the cover
+    assert "rsvg-convert" not in built.warnings
+    assert "couverture" not in built.warnings
+    opf = (built.outdir / "content.opf").read_text(encoding="utf-8")
+    assert 'properties="cover-image" href="_static/couverture.svg"' in opf
+    assert (
+        (built.outdir / "_static" / "couverture.svg")
+        .read_text(encoding="utf-8")
+        .startswith("<?xml")
+    )
+    assert not (built.outdir / "_static" / "couverture.png").exists()
+    assert "rsvg-convert not found: the EPUB's cover is an SVG image" in built.status

@@ -92,9 +92,11 @@ def test_introduction(epub):
     for sentence in CORRECTED_TEXT:
         assert sentence in text
     assert "«\u00a0Agile Infrastructure\u00a0»" in page.get_text()
-    # epub_show_urls = "inline": the address of each link is printed after it, in brackets.
-    shown_urls = [span.extract().get_text() for span in page.select("span.link-target")]
-    assert " [https://puppet.com/]" in shown_urls
+    # epub_show_urls = "no": a link's address is not printed in the text (« Puppet
+    # [https://puppet.com/] » in the biographies); the reader taps the link.
+    assert page.select("span.link-target") == []
+    assert page.find("a", href="https://puppet.com/") is not None
+    assert xhtml(epub, "source/personnes.xhtml").select("span.link-target") == []
     calls = page.select('a[role="doc-noteref"]')
     assert len(calls) == len(FOOTNOTES)
     for call, (expected, links) in zip(calls, FOOTNOTES, strict=True):
@@ -133,3 +135,12 @@ def test_the_front_page_links_to_the_other_formats_not_to_the_epub_itself(epub):
     assert "/epub/" not in text
     # Nothing else of the web book in the EPUB: no link-preview card.
     assert not [name for name in epub.namelist() if "carte-livre" in name]
+
+
+def test_people_page_names_each_person_once(epub):
+    """As on the web pages: no heading repeats the name that opens each biography."""
+    page = xhtml(epub, "source/personnes.xhtml")
+    assert page.find("dt") is None
+    entries = page.select('div[id^="person-"]')
+    assert len(entries) >= 10
+    assert all(entry.find("p").find("strong") is not None for entry in entries)

@@ -99,6 +99,73 @@ def test_front_page(html):
 
 
 @pytest.mark.slow
+def test_footer_gives_the_licence(html):
+    """The footer of every page names the author and the book's licence."""
+    for name in ("source/index.html", "source/menaces.html", "genindex.html"):
+        raw = soup(html / name).find("div", class_="copyright").get_text()
+        footer = " ".join(raw.split())
+        assert "2026, L’auteur" in footer, footer
+        assert "Texte sous licence Creative Commons" in footer, footer
+        assert "(CC BY-SA 4.0) ; code sous licence MIT." in footer, footer
+        assert "\u202f;" in raw  # French typography: a narrow no-break space before « ; »
+
+
+@pytest.mark.slow
+def test_people_page_names_each_person_once(html):
+    """Each entry of « Personnes » is the biography, opening on the name in bold: the name
+    no longer stands above it as a grey heading as well (15 names printed twice); links to
+    an entry still land on it."""
+    page = article(soup(html / "source/personnes.html"))
+    assert page.find("dt") is None
+    entries = page.select('[id^="person-"]')
+    assert len(entries) >= 10
+    for entry in entries:
+        name = entry.find("p").find("strong")
+        assert name is not None, entry["id"]
+        assert entry["id"] == "person-" + name.get_text().replace(" ", "-"), entry["id"]
+        assert page.get_text().count(name.get_text() + " est") >= 1
+
+
+@pytest.mark.slow
+def test_tab_titles_with_an_en_dash(html):
+    """« Introduction – Sécurité & DevOps »: an en dash between the page's title and the
+    site's, not furo's hyphen-minus, on chapters, indexes and the search page alike."""
+    titles = {
+        name: soup(html / name).title.get_text()
+        for name in ("source/introduction.html", "genindex.html", "devops-terms.html")
+    }
+    assert titles == {
+        "source/introduction.html": "Introduction – Sécurité & DevOps",
+        "genindex.html": "Index – Sécurité & DevOps",
+        "devops-terms.html": "Index des termes – Sécurité & DevOps",
+    }
+
+
+@pytest.mark.slow
+def test_see_entries_of_the_general_index_are_links(html):
+    """« artifact, voir artefact »: the « voir » line leads to the entry it names (it was
+    plain text)."""
+    page = article(soup(html / "genindex.html"))
+    see = [
+        item for item in page.select("li li") if item.get_text(" ", strip=True).startswith("voir ")
+    ]
+    assert len(see) > 5
+    for item in see:
+        link = item.find("a")
+        assert link is not None, item.get_text()
+        assert link.get_text() == item.get_text(" ", strip=True), item
+        assert link["href"].startswith("source/"), link
+
+
+@pytest.mark.slow
+def test_summary_table_numbered(html):
+    """Chapter 2's summary table has its number and caption (numfig)."""
+    caption = soup(html / "source/menaces.html").find("table").find("caption")
+    text = " ".join(caption.get_text().split())
+    assert text.startswith("Tableau 1 Les attaques contre la chaîne de livraison"), text
+
+
+@pytest.mark.slow
 def test_every_page_is_french(html):
     pages = sorted(html.rglob("*.html"))
     assert len(pages) >= 6
@@ -232,7 +299,7 @@ def test_french_ui(html):
 def test_search_page_in_french(html):
     page = soup(html / "search.html")
     assert "Activez JavaScript pour pouvoir utiliser la recherche." in normalize(page.get_text())
-    assert page.title.get_text() == "Recherche - Sécurité & DevOps"
+    assert page.title.get_text() == "Recherche – Sécurité & DevOps"
 
 
 def test_catalogs_mo_match_po():

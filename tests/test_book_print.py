@@ -11,6 +11,7 @@ import itertools
 import re
 import statistics
 import xml.etree.ElementTree as ET
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,7 +132,7 @@ def test_front_matter(lines):
         "Sécurité & DevOps",
         "Comprendre le DevOps pour en sécuriser les pratiques",
         "L’auteur",
-        "Édition 0.1",
+        "Version de travail",  # conf.py's book_edition, while the book is a draft
     ):
         assert expected in title_page
     months = "|".join(MONTHS)
@@ -139,7 +140,10 @@ def test_front_matter(lines):
     assert not re.search(rf"\b0\d ({months})", " ".join(text)), "a date with a leading zero"
     assert "Version 0.1" not in " ".join(text)
     assert "©" in text[3]
-    assert "Édition 0.1" in text[3]
+    assert "Version de travail" in text[3]
+    # the licence, from conf.py's book_licence
+    assert "Texte sous licence Creative Commons Attribution" in text[3]
+    assert "(CC BY-SA 4.0) ; code sous licence MIT." in text[3]
     assert text[4].startswith("Table des matières")
 
 
@@ -260,8 +264,17 @@ def test_table_cells_ragged_right_without_hyphens(lines):
     were hyphenated (« tran-sitive », « construc-tion »)."""
     page = page_of(lines, "Maillon visé")
     header = next(line for line in page if "Maillon visé" in line.text)
-    after = next(line for line in page if line.text.startswith("La première leçon"))
-    cells = [line for line in page if header.bottom < line.top < after.top]
+    first_cell = next(line for line in page if line.text.startswith("Attaque"))
+    # the table ends where the text, at the margin left of the cells, goes on
+    end = min(
+        (
+            line.top
+            for line in body(page)
+            if line.top > header.bottom and line.left < first_cell.left - 3
+        ),
+        default=TRIM[1],
+    )
+    cells = [line for line in page if header.bottom < line.top < end]
     assert len(cells) > 10, [line.text for line in cells]
     assert [line.text for line in cells if line.text.endswith("-")] == []
 
@@ -288,16 +301,23 @@ def test_long_table_cells_ragged_right(lines):
 
 def test_addresses_break_after_a_slash(lines):
     """A web address cut at the end of a line is cut after « / » (or, in a segment longer
-    than the line, after « - »), never after a dot."""
+    than the line, after « _ » or before « - », which then opens the next line), never after
+    a dot, and never after one of its own hyphens, which a reader would take for a
+    hyphenation (« news/lessons-xz-utils- »)."""
     addresses = set(re.findall(r"https?://[^\s}\"]+", (BOOK / "references.bib").read_text()))
-    cut = []
+    cut, before_hyphen = [], []
     for page in lines:
-        for line in body(page):
+        for line, after in itertools.pairwise([*body(page), None]):
             last = line.text.split()[-1] if line.text else ""
             if last.startswith("http") and last.rstrip(".,)") not in addresses:
                 cut.append(last)
-                assert last.endswith(("/", "-", "_")), f"page {line.page}: {last!r}"
+                following = after.text if after is not None else ""
+                if following.startswith("-"):
+                    before_hyphen.append(last)
+                    continue
+                assert last.endswith(("/", "_")), f"page {line.page}: {last!r}"
     assert cut, "no address is cut: the check would see nothing"
+    assert before_hyphen, "no address cut before a hyphen: that check would see nothing"
 
 
 def pdftohtml_xml(path: Path, *pages: int) -> ET.Element:
@@ -438,3 +458,317 @@ def test_index_gives_each_entry_once_with_its_definition_page(book_pdf, lines):
     entries = re.findall(r"chaîne d’approvisionnement logicielle,(?: \d+,?)+", text)
     assert len(entries) == 1, text
     assert "d'approvisionnement" not in text
+
+
+# -- Page turns: widows, orphans, hyphens, split notes and boxes ------------------------------
+#
+# Read from pdftotext's line boxes: a line of running text (11 pt) is 13.9 to 15.5 pt high,
+# a line of a footnote (9 pt) 10.5 to 12.5 pt; the notes are the small lines under the last
+# line of text.  The text block ends above 600 pt, where a chapter's first folio stands.
+TEXT_LINE_HEIGHT = (13.9, 15.5)
+NOTE_LINE_HEIGHT = (10.5, 12.5)
+TEXT_BOTTOM = 600
+#: Two lines of one paragraph are this far apart at most; a paragraph break adds \parskip.
+PARAGRAPH_GAP = 1.3 * 13.55
+
+
+def is_text_line(line: Line) -> bool:
+    return TEXT_LINE_HEIGHT[0] <= line.height <= TEXT_LINE_HEIGHT[1]
+
+
+def text_block(page: list[Line]) -> tuple[list[Line], list[Line]]:
+    """The page's lines above its notes (text, headings, boxes), and its notes' lines."""
+    block = [line for line in page if 40 < line.top < TEXT_BOTTOM]
+    last_text = max((line.top for line in block if is_text_line(line)), default=TEXT_BOTTOM)
+    notes = [
+        line
+        for line in block
+        if line.top > last_text and NOTE_LINE_HEIGHT[0] <= line.height <= NOTE_LINE_HEIGHT[1]
+    ]
+    return [line for line in block if line not in notes], notes
+
+
+def justified_edges(lines: list[Line]) -> set[float]:
+    """The right edges that three lines or more share: the text block's, a box's."""
+    counts: dict[float, int] = {}
+    for line in lines:
+        counts[round(line.right)] = counts.get(round(line.right), 0) + 1
+    return {edge for edge, count in counts.items() if count >= 3}
+
+
+def is_full(line: Line, edges: set[float]) -> bool:
+    """A justified line that runs to the right edge: its paragraph goes on after it."""
+    return any(abs(line.right - edge) <= 1.5 for edge in edges)
+
+
+@dataclass(frozen=True)
+class PageTurn:
+    """A paragraph that runs on from one page to the next: its lines on either side."""
+
+    before: list[Line]  # the text of the page before, top to bottom
+    after: list[Line]  # the text of the page after
+
+
+def page_turns(lines: list[list[Line]]) -> list[PageTurn]:
+    """Every page turn inside a paragraph of running text."""
+    turns = []
+    for before, after in itertools.pairwise(lines):
+        text_before, text_after = text_block(before)[0], text_block(after)[0]
+        if not text_before or not text_after or not head(after):
+            continue  # a blank page, or a chapter's first page
+        last, first = text_before[-1], text_after[0]
+        if (
+            is_text_line(last)
+            and is_text_line(first)
+            and is_full(last, justified_edges(text_before))
+            and not last.text.endswith((".", ":"))
+        ):
+            turns.append(PageTurn(text_before, text_after))
+    return turns
+
+
+def test_no_widow_nor_orphan(lines):
+    """No page opens on the last line of a paragraph (a widow: « comprendre. » alone at the
+    top of a page) and none ends on the first line of a paragraph (an orphan)."""
+    turns = page_turns(lines)
+    assert len(turns) > 15, "too few page turns inside a paragraph: the check would see nothing"
+    widows, orphans = [], []
+    for turn in turns:
+        first = turn.after[0]
+        following = turn.after[1] if len(turn.after) > 1 else None
+        ends_paragraph = not is_full(first, justified_edges(turn.after)) and (
+            following is None
+            or not is_text_line(following)
+            or following.top - first.top > PARAGRAPH_GAP
+        )
+        if ends_paragraph:
+            widows.append(f"page {first.page}: {first.text!r}")
+        last = turn.before[-1]
+        previous = turn.before[-2] if len(turn.before) > 1 else None
+        if (
+            previous is None
+            or not is_text_line(previous)
+            or last.top - previous.top > PARAGRAPH_GAP
+        ):
+            orphans.append(f"page {last.page}: {last.text!r}")
+    assert widows == []
+    assert orphans == []
+
+
+def test_no_word_hyphenated_across_a_page_turn(lines):
+    """A word is never cut at the foot of a page (« cha- / cun »); a compound may still
+    break at its own hyphen (« Qu'est- / ce »)."""
+    sources = " ".join(
+        path.read_text(encoding="utf-8") for path in sorted((BOOK / "source").glob("*.md"))
+    ).replace("’", "'")
+    turns = page_turns(lines)
+    assert len(turns) > 15
+    cut = []
+    for turn in turns:
+        last, first = turn.before[-1], turn.after[0]
+        if re.search(r"[^\W\d]-$", last.text):
+            start = last.text.split()[-1][:-1]
+            rest = re.match(r"[\w'’-]*", first.text.split()[0])[0]
+            if f"{start}-{rest}".replace("’", "'") not in sources:
+                cut.append(f"page {last.page}: {start}-/{rest}")
+    assert cut == []
+
+
+def test_footnotes_never_split_across_pages(lines):
+    """The notes of each page start with a note's number: none runs on from the page
+    before (note 48 once ran on from p. 40 to p. 41)."""
+    pages_with_notes = 0
+    for page in lines:
+        notes = text_block(page)[1]
+        if notes:
+            pages_with_notes += 1
+            assert re.match(r"\d+\.", notes[0].text), f"page {notes[0].page}: {notes[0].text!r}"
+    assert pages_with_notes > 20
+
+
+def test_summary_box_never_split(lines):
+    """The « En résumé » box of each chapter is on one page: the next page does not open on
+    the box's indented lines (it was split across pp. 41–42)."""
+    margins = {  # the text block's left edge on rectos (odd pages) and versos
+        parity: statistics.mode(
+            round(line.left)
+            for page in lines[parity::2]  # lines[0] is page 1
+            for line in text_block(page)[0]
+            if is_text_line(line)
+        )
+        for parity in (0, 1)
+    }
+    boxes = 0
+    for number, (page, after) in enumerate(itertools.pairwise(lines)):
+        text = text_block(page)[0]
+        title = next((i for i, line in enumerate(text) if line.text == "En résumé"), None)
+        if title is None:
+            continue
+        boxes += 1
+        inside = {round(line.left) - margins[number % 2] for line in text[title + 1 :]}
+        inside = {offset for offset in inside if offset > 5}  # the box's indented lines
+        assert inside, [line.text for line in text[title:]]
+        following = text_block(after)[0]
+        if following:
+            offset = round(following[0].left) - margins[(number + 1) % 2]
+            assert all(abs(offset - inner) > 1 for inner in inside), (
+                f"page {following[0].page}: {following[0].text!r}"
+            )
+    assert boxes, "no « En résumé » box: the check would see nothing"
+
+
+def test_contents_do_not_leave_a_line_alone(lines):
+    """The table of contents fills its last page with more than a line or two (« Index 81 »
+    once stood alone on p. vi)."""
+    first = next(
+        i for i, page in enumerate(lines) if any(line.text == "Table des matières" for line in page)
+    )
+    foreword = next(
+        i
+        for i, page in enumerate(lines)
+        if i > first and any(line.text == "Avant-propos" and line.top > 60 for line in page)
+    )
+    contents = [text_block(page)[0] for page in lines[first:foreword] if text_block(page)[0]]
+    assert contents
+    assert any(line.text.startswith("Index") for line in contents[-1])
+    assert len(contents) == 1 or len(contents[-1]) >= 4, [line.text for line in contents[-1]]
+
+
+def test_numbered_table_where_the_text_refers_to_it(lines):
+    """Chapter 2's summary table has a number and a caption, and stands on the page that
+    refers to it or at the top of the next one, while the text fills that page (it was an
+    unbreakable box pushed to the next page, a third of the page left empty)."""
+    reference = page_of(lines, "Le tableau ci-dessous")
+    caption = page_of(lines, "Tableau 2.1 – Les attaques contre la chaîne")
+    assert caption[0].page in (reference[0].page, reference[0].page + 1)
+    if caption[0].page != reference[0].page:
+        bottom = max(line.bottom for page in lines for line in text_block(page)[0])
+        text = text_block(reference)[0]
+        assert bottom - text[-1].bottom < 3 * 13.55, (text[-1].text, text[-1].bottom, bottom)
+    assert (
+        next(line for line in caption if "Tableau 2.1" in line.text).top
+        < next(line for line in caption if "Maillon visé" in line.text).top
+    ), "the caption above the table"
+
+
+# -- The one-colour PDF for a printer (make latexpdf-print) ----------------------------------
+
+#: A colour operator of a PDF content stream: its operands and its name (gray, RGB, CMYK,
+#: or a colour space's values).
+COLOUR_OPERATOR = re.compile(
+    rb"(?<![\w.])((?:-?[\d.]+\s+){1,4})(rg|RG|k|K|g|G|sc|scn|SC|SCN)(?!\w)"
+)
+
+
+def colour_operators(path: Path) -> list[tuple[tuple[float, ...], str]]:
+    """The colour operators of every page content stream (Flate-compressed, as pdfTeX writes
+    them; fonts, images and object streams left out)."""
+    data = path.read_bytes()
+    found = []
+    for match in re.finditer(rb"<<(.*?)>>\s*stream\r?\n", data, re.DOTALL):
+        head = match[1]
+        if b"/FlateDecode" not in head or any(
+            key in head for key in (b"/Length1", b"/ObjStm", b"/Image")
+        ):
+            continue
+        stream = data[match.end() : data.index(b"endstream", match.end())]
+        content = zlib.decompressobj().decompress(stream)
+        for operator in COLOUR_OPERATOR.finditer(content):
+            values = tuple(float(value) for value in operator[1].split())
+            found.append((values, operator[2].decode()))
+    return found
+
+
+def is_black_or_white(values: tuple[float, ...], operator: str) -> bool:
+    if operator.lower() == "k":  # CMYK: no ink but black
+        return values[:3] == (0, 0, 0) and values[3] in (0, 1)
+    return len(set(values)) == 1 and values[0] in (0, 1)  # gray or RGB: black or white
+
+
+@pytest.fixture(scope="module")
+def print_pdf(book_build) -> Path:
+    require_tool("latexmk")
+    return book_build("latexpdf-print") / "securite-devops.pdf"
+
+
+def test_print_pdf_in_one_colour(book_pdf, print_pdf):
+    """`make latexpdf-print`: black text, links and headings, no tinted fill (no blue box,
+    no grey table rows), for a printer; the screen PDF keeps its colours and its pages."""
+    screen = colour_operators(book_pdf)
+    assert [op for op in screen if not is_black_or_white(*op)], "the screen PDF has colours"
+    printed = colour_operators(print_pdf)
+    assert printed
+    assert [op for op in printed if not is_black_or_white(*op)] == []
+    root = pdftohtml_xml(print_pdf)
+    colours = {spec.get("color") for spec in root.iter("fontspec")}
+    assert colours == {"#000000"}
+    assert pdfinfo_pages(print_pdf).count("size:") == pdfinfo_pages(book_pdf).count("size:")
+
+
+def test_print_pdf_pages_are_black_on_white(print_pdf, lines, tmp_path):
+    """Each page of the print PDF, rendered, is black text on white: no grey or coloured
+    area (a table's header row, the summary's box: xcolor's monochrome once filled them
+    black), and the pages with those boxes show them as rules and text only."""
+    run(require_tool("pdftoppm"), "-r", "20", str(print_pdf), str(tmp_path / "page"))
+    pages = sorted(tmp_path.glob("page-*.ppm"))
+    assert len(pages) == len(lines)
+    boxed = {page_of(lines, "Maillon visé")[0].page, page_of(lines, "En résumé")[0].page}
+    for path in pages:
+        pixels = ppm_pixels(path)
+        chromatic = sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 24)
+        dark = sum(1 for r, g, b in pixels if r + g + b < 3 * 128)
+        assert chromatic == 0, f"{path.name}: {chromatic} coloured pixels"
+        assert dark < 0.05 * len(pixels), f"{path.name}: {dark / len(pixels):.0%} dark"
+    assert boxed
+
+
+def ppm_pixels(path: Path) -> list[tuple[int, int, int]]:
+    """The pixels of a binary PPM (P6, 8 bits), as pdftoppm writes them."""
+    data = path.read_bytes()
+    fields = re.match(rb"P6\s+(\d+)\s+(\d+)\s+255\s", data)
+    assert fields, path
+    raster = data[fields.end() :]
+    return [tuple(raster[i : i + 3]) for i in range(0, len(raster), 3)]
+
+
+def test_pdf_metadata(book_pdf):
+    """The PDF says its language (/Lang, for screen readers) and its keywords (conf.py's
+    book_subjects); both were missing."""
+    info = run(require_tool("pdfinfo"), str(book_pdf))
+    assert re.search(r"^Keywords:\s+DevOps, Sécurité informatique, DevSecOps$", info, re.M), info
+    data = book_pdf.read_bytes()
+    catalogs = [data] + [
+        zlib.decompress(data[match.end() : data.index(b"endstream", match.end())])
+        for match in re.finditer(rb"<<([^>]*/ObjStm[^>]*)>>\s*stream\r?\n", data)
+    ]
+    assert any(re.search(rb"/Lang\s*\(fr\)", part) for part in catalogs)
+
+
+def test_index_references_name_the_printed_index(lines):
+    """The glossary and the people pages send the reader to « l'index », which the printed
+    book has, not to an « index des termes » or « index des personnes » it has not."""
+    text = " ".join(" ".join(line.text for line in page) for page in lines)
+    assert "Les personnes citées dans le livre. L’index indique" in text
+    assert "L’index indique où chacun est employé" in text
+    assert "index des personnes" not in text
+    assert "index des termes" not in text
+
+
+def test_index_entries_run_on_with_a_small_indent(lines):
+    """A long index entry goes on under its first line indented 1.5 em (the class's 40 pt,
+    a third of the column, made « voir » entries run to three or four lines)."""
+    index_pages = [page for page in lines if any(line.text == "Index" for line in head(page))]
+    assert index_pages
+    offsets = []
+    for page in index_pages:
+        block = [line for line in body(page) if not FOLIO.match(line.text)]
+        middle = (min(line.left for line in block) + max(line.right for line in block)) / 2
+        for column in (
+            [line for line in block if line.left < middle],
+            [line for line in block if line.left >= middle],
+        ):
+            if column:
+                start = min(line.left for line in column)
+                offsets += [line.left - start for line in column if line.left - start > 3]
+    assert len(offsets) > 10, "entries that run on"
+    assert max(offsets) < 1.5 * 11 + 2, sorted(offsets)[-5:]

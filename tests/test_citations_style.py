@@ -23,6 +23,7 @@ from citations_fr.style import (
     parse_date,
     parse_month,
     unsupported_types,
+    year_and_suffix,
 )
 from conftest import require_tool
 from pybtex.database import Entry, Person, parse_file
@@ -328,6 +329,22 @@ def test_labels_tell_apart_the_same_authors_and_year():
         "Allspaw et Hammond 2009",
         "Forsgren et al. 2018",
     ]
+
+
+def test_a_letter_after_no_date_is_set_apart():
+    """Two undated works of the same authors: « s. d.-a », « s. d.-b » (as APA's « n.d.-a »),
+    not « s. d.a » with the letter glued to the period; a year takes its letter as is."""
+    undated = [person_entry(key, "", "Builds, Reproducible", title=key) for key in "ab"]
+    for entry in undated:
+        del entry.fields["year"]
+    labels = list(FrenchLabelStyle().format_labels(undated))
+    assert [year_and_suffix(e, label) for e, label in zip(undated, labels, strict=True)] == [
+        "s.\u00a0d.-a",
+        "s.\u00a0d.-b",
+    ]
+    dated = [person_entry(key, "2009", "Shafer, Andrew", title=key) for key in "ab"]
+    labels = list(FrenchLabelStyle().format_labels(dated))
+    assert year_and_suffix(dated[1], labels[1]) == "2009b"
 
 
 def test_sorting_ignores_case_and_accents():

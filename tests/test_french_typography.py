@@ -293,6 +293,9 @@ def french_paragraph(text: str, language: str = "fr") -> str:
         ("«DevOps»", "«DevOps»"),  # no space added inside guillemets (Swiss French)
         ("à 10:30 précises", "à 10:30 précises"),
         ("le ratio 3:2", "le ratio 3:2"),
+        # after a number as after a word: « CVE-2024-3094: Xz: » came out « 3094: Xz : »
+        ("CVE-2024-3094: Xz: code", f"CVE-2024-3094{NBSP}: Xz{NBSP}: code"),
+        ("en 2024; puis", f"en 2024{NNBSP}; puis"),
         ("voir http://x et https://example.org/faq?", "voir http://x et https://example.org/faq?"),
         ("page index.php?q=1", "page index.php?q=1"),
         ("a:b et x;y", "a:b et x;y"),

@@ -65,19 +65,32 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         str,
         description="The online book's address, printed on the PDF's copyright page.",
     )
+    app.add_config_value(
+        "book_print",
+        False,
+        "env",
+        bool,
+        description="A one-colour PDF for a printer (black text and links, no tinted fills).",
+    )
     app.add_role("en", EnglishRole())
     app.add_role("book-link", BookLinkRole())
 
     app.connect("config-inited", latex.add_package)
+    app.connect("config-inited", latex.use_print_colours)
     app.connect("builder-inited", latex.write_package)
     app.connect("build-finished", latex.give_xindy_its_options)
     app.connect("builder-inited", html.add_style_sheet)
     app.connect("html-page-context", html.describe_page, priority=400)  # before opengraph
     app.connect("build-finished", html.write_sitemap)
+    app.connect("html-page-context", html.licence_in_footer)
+    app.connect("html-page-context", html.typographic_indexes)
     app.add_post_transform(latex.MarkBookParts)
     app.add_post_transform(UnlinkTheEpubInTheEpub)
     app.add_post_transform(latex.PeopleWithoutHeadings)
+    app.add_post_transform(latex.PeopleWithoutHeadingsOnScreen)
     app.add_post_transform(latex.KeepEntryNotesTogether)
+    app.add_post_transform(latex.FloatNumberedTables)
+    app.add_post_transform(latex.IndexReferencesInPrint)
 
     app.add_builder(BookLinkcheckBuilder, override=True)
     epub.setup(app)

@@ -17,28 +17,49 @@ Sphinx's EPUB 3 builder, with:
 from __future__ import annotations
 
 import html
+import re
+import shutil
+import subprocess
+import tempfile
 import textwrap
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx.builders.epub3 import Epub3Builder
 from sphinx.jinja2glue import BuiltinTemplateLoader, SphinxFileSystemLoader
 from sphinx.locale import _
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
+from sphinx.util.i18n import format_date
 from sphinx.writers.html5 import HTML5Translator
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+logger = logging.getLogger(__name__)
+
 HERE = Path(__file__).parent.resolve()
-COVER_IMAGE = "_static/couverture.svg"
+#: The cover: a PNG rendered from the SVG design when rsvg-convert (librsvg) is there, as
+#: bookshops and reading apps expect; the SVG itself, a valid EPUB cover, where it is not.
+COVER_SVG = "_static/couverture.svg"
+COVER_PNG = "_static/couverture.png"
+COVER_RENDERER = "rsvg-convert"
 COVER_PAGE_TEMPLATE = "book-cover.html"
+COPYRIGHT_PAGE = "copyright"
+COPYRIGHT_TEMPLATE = "book-copyright.html"
 CSS_FILE = "book-epub.css"
+#: The root document's heading in the EPUB, as in the PDF: the title is on the cover and the
+#: copyright page, the root's text is the book's foreword.
+FOREWORD = "Avant-propos"
+#: What Sphinx's basic theme and the site put in ``_static`` that no EPUB page uses (the pages
+#: link epub.css, not basic.css; the domain's indexes show minus.png, epub.css names file.png).
+UNUSED_STATIC = ("basic.css", "plus.png", "favicon.svg")
 
 
 class EpubNotesTranslator(HTML5Translator):
@@ -87,8 +108,31 @@ class BookEpubBuilder(Epub3Builder):
         super().copy_static_files()
         static = Path(self.outdir, "_static")
         copy_asset_file(HERE / "static" / CSS_FILE, static / CSS_FILE, force=True)
-        if self.config.epub_cover and self.config.epub_cover[0] == COVER_IMAGE:
-            Path(self.outdir, COVER_IMAGE).write_text(cover_svg(self.config), encoding="utf-8")
+        for name in UNUSED_STATIC:
+            if not self.config.epub_cover or self.config.epub_cover[0] != f"_static/{name}":
+                (static / name).unlink(missing_ok=True)
+        if self.config.epub_cover and self.config.epub_cover[0] == COVER_SVG:
+            Path(self.outdir, COVER_SVG).write_text(cover_svg(self.config), encoding="utf-8")
+            logger.info("%s not found: the EPUB's cover is an SVG image", COVER_RENDERER)
+        elif self.config.epub_cover and self.config.epub_cover[0] == COVER_PNG:
+            Path(self.outdir, COVER_SVG).unlink(missing_ok=True)  # a previous build's
+            render_cover(cover_svg(self.config), Path(self.outdir, COVER_PNG))
+
+    def copyright_context(self) -> dict[str, Any]:
+        """What the copyright page prints: the book's settings, as on the PDF's."""
+        config = self.config
+        return {
+            "title": config.project,
+            "book_title": config.project,
+            "book_subtitle": config.book_subtitle,
+            "book_author": config.author,
+            "book_edition": config.book_edition,
+            "book_date": config.today
+            or format_date(config.today_fmt or "%x", language=config.language),
+            "book_copyright": config.copyright,
+            "book_licence": config.book_licence,
+            "book_online_url": config.book_online_url,
+        }
 
     def index_refnodes(self) -> list[dict[str, Any]]:
         """The indexes as entries of the navigation, after the chapters, as in the spine."""
@@ -103,9 +147,15 @@ class BookEpubBuilder(Epub3Builder):
 
     @contextmanager
     def indexes_in_refnodes(self) -> Iterator[None]:
-        """Both navigation files list the indexes; the spine keeps its own list."""
+        """Both navigation files list the foreword under its name and the indexes; the spine
+        keeps its own list."""
         chapters = self.refnodes
-        self.refnodes = chapters + self.index_refnodes()
+        root = f"{self.config.root_doc}{self.out_suffix}"
+        named = [
+            {**node, "text": html.escape(FOREWORD)} if node["refuri"] == root else node
+            for node in chapters
+        ]
+        self.refnodes = named + self.index_refnodes()
         try:
             yield
         finally:
@@ -114,6 +164,35 @@ class BookEpubBuilder(Epub3Builder):
     def build_navigation_doc(self) -> None:
         with self.indexes_in_refnodes():
             super().build_navigation_doc()
+        path = Path(self.outdir, "nav.xhtml")
+        nav = path.read_text(encoding="utf-8")
+        path.write_text(nav.replace("  </body>", self.landmarks() + "  </body>", 1), "utf-8")
+
+    def landmarks(self) -> str:
+        """The EPUB 3 landmarks: where the cover, the copyright page, the contents, the text
+        and the index are, for a reading system's « Go to » menu."""
+        root = f"{self.config.root_doc}{self.out_suffix}"
+        chapters = [node["refuri"] for node in self.refnodes if "#" not in node["refuri"]]
+        first = next((uri for uri in chapters if uri != root), root)
+        marks = []
+        if self.config.epub_cover and self.config.epub_cover[1]:
+            marks.append(("cover", self.coverpage_name, "Couverture"))
+        marks += [
+            ("copyright-page", f"{COPYRIGHT_PAGE}{self.out_suffix}", "Mentions légales"),
+            ("toc", root, "Table des matières"),
+            ("bodymatter", first, "Début du texte"),
+        ]
+        if self.use_index:
+            marks.append(("index", f"genindex{self.out_suffix}", _("Index")))
+        items = "".join(
+            f'        <li><a epub:type="{kind}" href="{html.escape(uri)}">{html.escape(text)}'
+            "</a></li>\n"
+            for kind, uri, text in marks
+        )
+        return (
+            f'    <nav epub:type="landmarks" hidden="">\n      <ol>\n{items}      </ol>\n'
+            "    </nav>\n"
+        )
 
     def build_toc(self) -> None:
         with self.indexes_in_refnodes():
@@ -125,9 +204,37 @@ class BookEpubBuilder(Epub3Builder):
         # at the end of the spine (linear="no", an epubcheck error) and did not rewrite it.
         if self.config.epub_cover and self.config.epub_cover[1]:
             Path(self.outdir, self.coverpage_name).unlink(missing_ok=True)
-        super().build_content()
+        # The copyright page, after the cover and before the text (in the spine only, not in
+        # the table of contents: the landmarks point to it).
+        self.handle_page(COPYRIGHT_PAGE, self.copyright_context(), COPYRIGHT_TEMPLATE)
+        copyright_page = {"level": 1, "refuri": f"{COPYRIGHT_PAGE}{self.out_suffix}", "text": ""}
+        chapters = self.refnodes
+        self.refnodes = [copyright_page, *chapters]
+        try:
+            super().build_content()
+        finally:
+            self.refnodes = chapters
         path = Path(self.outdir, "content.opf")
-        path.write_text(complete_metadata(path.read_text(encoding="utf-8"), self), encoding="utf-8")
+        opf = complete_metadata(path.read_text(encoding="utf-8"), self)
+        # Sphinx's guide takes the first page of the spine for the contents: the root's.
+        root = html.escape(f"{self.config.root_doc}{self.out_suffix}")
+        opf = re.sub(r'(<reference type="toc"[^>]*href=")[^"]*"', rf'\g<1>{root}"', opf, count=1)
+        path.write_text(opf, encoding="utf-8")
+
+
+class ForewordHeading(SphinxPostTransform):
+    """The root document's heading reads « Avant-propos » in the EPUB, as in the PDF (the
+    title repeated the cover's, and the foreword had no heading of its own)."""
+
+    default_priority = 200
+    builders = ("epub",)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.env.docname != self.config.root_doc:
+            return
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if section is not None and isinstance(section[0], nodes.title):
+            section[0][:] = [nodes.Text(FOREWORD)]
 
 
 def complete_metadata(opf: str, builder: Epub3Builder) -> str:
@@ -196,15 +303,38 @@ def cover_svg(config: Config) -> str:
     )
 
 
+def render_cover(svg: str, png: Path) -> None:
+    """The cover as a PNG, rendered from its SVG by rsvg-convert (no network, no fonts but
+    the system's): the SVG is written outside the book, so it is not shipped."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder, "couverture.svg")
+        source.write_text(svg, encoding="utf-8")
+        renderer = shutil.which(COVER_RENDERER) or COVER_RENDERER
+        subprocess.run([renderer, "--format=png", f"--output={png}", str(source)], check=True)
+
+
 def use_generated_cover(app: Sphinx, config: Config) -> None:
-    """Without an ``epub_cover`` of the author's, the book gets the one drawn from its title."""
-    if not config.epub_cover:
-        config.epub_cover = (COVER_IMAGE, COVER_PAGE_TEMPLATE)
+    """Without an ``epub_cover`` of the author's, the book gets the one drawn from its title:
+    a PNG where rsvg-convert can render it, else the SVG (and a note in the build's log)."""
+    if config.epub_cover:
+        return
+    if shutil.which(COVER_RENDERER):
+        config.epub_cover = (COVER_PNG, COVER_PAGE_TEMPLATE)
+    else:
+        config.epub_cover = (COVER_SVG, COVER_PAGE_TEMPLATE)
 
 
 def setup(app: Sphinx) -> None:
     app.add_config_value(
         "book_subjects", [], "epub", list, description="The EPUB's subjects (dc:subject)."
     )
+    app.add_config_value(
+        "book_licence",
+        "",
+        "env",
+        str,
+        description="The licence, on the copyright pages (PDF, EPUB) and the site's footer.",
+    )
     app.add_builder(BookEpubBuilder, override=True)
+    app.add_post_transform(ForewordHeading)
     app.connect("config-inited", use_generated_cover)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders.latex import XINDY_CYRILLIC_SCRIPTS, XINDY_LANG_OPTIONS
+from sphinx.locale import _
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
@@ -35,12 +36,58 @@ def add_package(app: Sphinx, config: Config) -> None:
     app.add_latex_package(PACKAGE)
 
 
+#: The boxes of Sphinx's LaTeX (sphinx.sty: admonitions, topics, sidebars), whose colours a
+#: print edition sets to black and white.
+BOXES = (
+    *("topic", "contents", "sidebar", "note", "hint", "important", "tip", "seealso", "todo"),
+    *("warning", "caution", "attention", "danger", "error"),
+)
+BLACK, WHITE = "{rgb}{0,0,0}", "{rgb}{1,1,1}"
+
+
+def print_colours() -> str:
+    """``\\sphinxsetup`` keys of a one-colour PDF: black text, links and rules, white fills.
+
+    Every colour Sphinx's LaTeX draws with is one of these options (sphinx.sty).  (Not
+    xcolor's ``monochrome``: it turned the white fills black.)
+    """
+    keys = [
+        *(f"{name}={BLACK}" for name in ("TitleColor", "InnerLinkColor", "OuterLinkColor")),
+        f"VerbatimColor={WHITE}",
+        f"VerbatimBorderColor={BLACK}",
+        f"VerbatimHighlightColor={WHITE}",
+        *(f"TableRowColor{row}={WHITE}" for row in ("Header", "Odd", "Even")),
+    ]
+    for kind in BOXES:
+        keys += [
+            f"div.{kind}_border-TeXcolor={BLACK}",
+            f"div.{kind}_background-TeXcolor={WHITE}",
+            f"div.{kind}_title-background-TeXcolor={WHITE}",
+            f"div.{kind}_title-foreground-TeXcolor={BLACK}",
+            f"div.{kind}_TeXcolor={BLACK}",
+        ]
+    return ",\n".join(keys)
+
+
+def use_print_colours(app: Sphinx, config: Config) -> None:
+    """With ``book_print``, the PDF for a printer: one colour, no tint (the screen PDF keeps
+    its blue links and titles and its grey table rows)."""
+    if not config.book_print:
+        return
+    elements = dict(config.latex_elements)
+    setup = elements.get("sphinxsetup", "")
+    elements["sphinxsetup"] = ",\n".join(part for part in (setup, print_colours()) if part)
+    config.latex_elements = elements
+
+
 def book_values(config: Config) -> dict[str, str]:
     """The LaTeX macros of ``sdfrbook.sty`` that hold the book's own words."""
     return {
         "sdfrsubtitle": escape(config.book_subtitle),
         "sdfredition": escape(config.book_edition),
         "sdfrcopyright": escape(config.copyright),
+        "sdfrlicence": escape(config.book_licence),
+        "sdfrkeywords": escape(", ".join(config.book_subjects)),
         # \url reads its argument verbatim: the address as it is.
         "sdfronlineurl": config.book_online_url,
     }
@@ -179,6 +226,30 @@ class PeopleWithoutHeadings(SphinxPostTransform):
             entry_list.replace_self(replacement)
 
 
+class PeopleWithoutHeadingsOnScreen(SphinxPostTransform):
+    """The same on the web pages and in the EPUB: each entry of the people page is its
+    biography, which opens on the name in bold; the name no longer stands above it as well.
+
+    The entry (a ``div``) takes the anchors of the heading it replaces.
+    """
+
+    default_priority = 26
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for entry_list in list(self.document.findall(nodes.definition_list)):
+            if "devops-persons" not in entry_list["classes"]:
+                continue
+            entries: list[nodes.Node] = []
+            for item in entry_list.findall(nodes.definition_list_item):
+                term = item.next_node(nodes.term)
+                definition = item.next_node(nodes.definition)
+                body = list(definition.children) if definition is not None else []
+                ids = list(term["ids"]) if term is not None else []
+                entries.append(nodes.container("", *body, ids=ids, classes=["devops-person"]))
+            entry_list.replace_self(entries)
+
+
 class KeepEntryNotesTogether(SphinxPostTransform):
     """« Voir aussi » and « Mentionné dans » never open a page alone: no break before them."""
 
@@ -190,6 +261,40 @@ class KeepEntryNotesTogether(SphinxPostTransform):
             classes = paragraph["classes"]
             if "devops-backlinks" in classes or "devops-see" in classes:
                 _insert_before(paragraph, latex("\n\\par\\nopagebreak[4]\n"))
+
+
+class FloatNumberedTables(SphinxPostTransform):
+    """A table with a caption (so a number) floats in the PDF: ``\\sdfrfloattable`` first.
+
+    ``sdfrbook.sty`` then sets it where it is written if it fits there, else at the top of
+    the next page, and the text fills the page; an uncaptioned table stays where it is.
+    """
+
+    default_priority = 25
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(nodes.table)):
+            if any(isinstance(child, nodes.title) for child in table.children):
+                _insert_before(table, latex("\\sdfrfloattable\n"))
+
+
+class IndexReferencesInPrint(SphinxPostTransform):
+    """In the PDF, « l'index des termes » and « l'index des personnes » are « l'index ».
+
+    The printed book has one index, which holds the terms and the people; the links to the
+    domain's own indexes (``{ref}`devops-terms```, ``{ref}`devops-people```) have no page to
+    go to there.
+    """
+
+    default_priority = 5  # before the references are resolved
+    formats = ("latex",)
+    TARGETS = ("devops-terms", "devops-people")
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(addnodes.pending_xref)):
+            if node.get("refdomain") == "std" and node.get("reftarget") in self.TARGETS:
+                node.replace_self(nodes.Text(_("Index").lower()))
 
 
 def _insert_before(node: nodes.Node, new: nodes.Node) -> None:

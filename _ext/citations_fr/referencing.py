@@ -41,7 +41,7 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, reference
 
-from .style import TERMS, entry_key, entry_year, typographic, year_suffix
+from .style import TERMS, entry_key, typographic, year_and_suffix
 
 if TYPE_CHECKING:
     from pybtex.richtext import BaseText
@@ -79,7 +79,7 @@ def year(children: list[Any], data: dict[str, Any]) -> Text:
     """The year of a citation: ``2009``, ``2009a``, ``s. d.``."""
     assert not children
     entry = data["entry"]
-    return Text(entry_year(entry) + year_suffix(data["formatted_entry"].label, entry))
+    return Text(year_and_suffix(entry, data["formatted_entry"].label))
 
 
 @node

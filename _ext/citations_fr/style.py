@@ -284,6 +284,13 @@ def year_suffix(label: str, entry: Entry) -> str:
     return rest if rest.isalpha() and rest.islower() else ""
 
 
+def year_and_suffix(entry: Entry, label: str) -> str:
+    """The year with the letter of its label: ``2009a``; ``s. d.-a`` when there is no date
+    (as APA's « n.d.-a »: « s. d.a » glued the letter to the abbreviation's period)."""
+    year, suffix = entry_year(entry), year_suffix(label, entry)
+    return f"{year}-{suffix}" if suffix and year.endswith(".") else year + suffix
+
+
 def _letters(index: int) -> str:
     """a, b, …, z, aa, ab, …"""
     letters = ""
@@ -475,7 +482,7 @@ def label_year(children: list[Any], data: dict[str, Any]) -> Text:
     """The year after the names, with the letter of the label: ``2009a``."""
     assert not children
     entry = data["entry"]
-    return Text(entry_year(entry) + year_suffix(data.get("label", ""), entry))
+    return Text(year_and_suffix(entry, data.get("label", "")))
 
 
 @node

@@ -15,12 +15,12 @@ Authors type an ordinary space before the sign (``Qu'est-ce que le DevOps ?``) o
 
 * An ordinary space (a run of spaces, tabs or line breaks) before the sign becomes the
   right no-break space.  A no-break space the author typed is kept as it is.
-* With no space at all, one is added only when the sign follows a letter or a closing quote
-  (``»``, ``”``) *and* is followed by a space or the end of the paragraph: ``Note: voici``,
-  ``Quoi?``.  This leaves alone ``10:30``, ``http://x``, ``a:b``, ``drôle:)``,
-  ``index.php?q=1``, ``https://x.org/faq?``, the ``!`` of ``?!``..., where no French space
-  belongs or where guessing wrong would be worse than a missing space.  ``«DevOps»``
-  without spaces is left alone too (Swiss French writes it so).
+* With no space at all, one is added only when the sign follows a letter, a digit or a
+  closing quote (``»``, ``”``) *and* is followed by a space or the end of the paragraph:
+  ``Note: voici``, ``Quoi?``, ``CVE-2024-3094: Xz``.  This leaves alone ``10:30``,
+  ``http://x``, ``a:b``, ``drôle:)``, ``index.php?q=1``, ``https://x.org/faq?``, the ``!``
+  of ``?!``..., where no French space belongs or where guessing wrong would be worse than a
+  missing space.  ``«DevOps»`` without spaces is left alone too (Swiss French writes it so).
 
 Code, math, raw output and the visible text of a bare URL are never changed (see
 :mod:`.blocks`), and only French text is: the document's language, or the
@@ -50,9 +50,10 @@ _BLANK = "[ \t\r\n]+"
 
 #: ``word ?``: a run of ordinary spaces before a sign.
 SPACED_SIGN = re.compile(rf"(?P<blank>{_BLANK})(?P<sign>[:;!?])")
-#: ``word?``: a sign right after a letter or a closing quote, then a space or the end of the
-#: paragraph (possibly after more ``!`` or ``?``, as in ``Quoi?!``).
-UNSPACED_SIGN = re.compile(r"(?<=[^\W\d_]|[»”])(?P<sign>[:;!?])(?=[!?]*(?:\s|\Z))")
+#: ``word?``: a sign right after a letter, a digit or a closing quote, then a space or the
+#: end of the paragraph (possibly after more ``!`` or ``?``, as in ``Quoi?!``): « CVE-2024-3094:
+#: Xz: » is spaced as « Xz: » is (``10:30`` and ``3:2``, followed by a digit, are left alone).
+UNSPACED_SIGN = re.compile(r"(?<=[^\W_]|[»”])(?P<sign>[:;!?])(?=[!?]*(?:\s|\Z))")
 #: ``« word``: ordinary spaces after an opening guillemet.
 SPACED_OPENING = re.compile(rf"«(?P<blank>{_BLANK})")
 #: ``word »``: ordinary spaces before a closing guillemet.

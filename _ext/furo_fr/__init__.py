@@ -9,7 +9,9 @@ catalog, and some strings are written in English in its templates (aria-labels, 
   fills the gaps;
 * puts ``templates/furo/`` on ``templates_path``: its ``page.html`` extends furo's and passes
   the page through the ``furo_fr`` filter, which translates the hard-coded strings with the
-  ``furo_fr`` catalog (``locale/fr/LC_MESSAGES/furo_fr.po``).
+  ``furo_fr`` catalog (``locale/fr/LC_MESSAGES/furo_fr.po``); it and the index and search
+  pages' templates put an en dash between the page's title and the site's in the tab's
+  title (« Introduction – Sécurité & DevOps »), where furo writes a hyphen-minus.
 
 Whatever the theme, the ``html`` and ``dirhtml`` builders also write ``index.html`` at the
 root of the site when the root document lives in a folder (``root_doc = "source/index"``):

@@ -41,9 +41,15 @@ def test_epub_pages(browser, epub_dir, screenshot_dir):
         assert page.evaluate("document.querySelector('img').naturalWidth") > 0
         page.goto((epub_dir / PAGES[1]).as_uri(), wait_until="load")
         call = page.locator("a.footnote-reference").first
-        assert call.inner_text() == "[1]"
-        # epub.css's own « [ » before the writer's bracket is switched off: « [1] », not « [[1]] ».
+        # A raised number, as in the printed book: no brackets (the writer's are hidden, and
+        # epub.css's own « [ » is switched off), not « [1] » on the baseline.
+        assert call.inner_text() == "1"
         assert page.evaluate(BEFORE) in {"none", "normal"}
+        assert call.evaluate("node => getComputedStyle(node).verticalAlign") == "super"
+        word = page.locator("a.footnote-reference").first.evaluate(
+            "node => node.previousElementSibling.getBoundingClientRect().bottom"
+        )
+        assert call.bounding_box()["y"] + call.bounding_box()["height"] < word - 2
     finally:
         context.close()
 
@@ -65,5 +71,27 @@ def test_summary_box_is_framed(browser, epub_dir, screenshot_dir):
             " return [s.borderTopWidth, s.borderLeftWidth, s.paddingLeft]; }"
         )
         assert [float(value.removesuffix("px")) > 0 for value in style] == [True] * 3, style
+    finally:
+        context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("name", ["genindex.xhtml", "devops-terms.xhtml"])
+def test_indexes_fit_a_phone(browser, epub_dir, screenshot_dir, name):
+    """On a phone the general index is one column as wide as the screen: its two columns
+    made the page 458 px wide, the right one cut off."""
+    context = browser.new_context(viewport=PHONE, locale="fr-FR")
+    try:
+        page = context.new_page()
+        page.goto((epub_dir / name).as_uri(), wait_until="load")
+        shot = screenshot_dir / f"epub-{Path(name).stem}-390.png"
+        page.screenshot(path=shot)
+        REPORT.append(f"EPUB {name} at 390 px: {shot}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        text = page.locator("body").inner_text()
+        assert "'" not in text, "straight apostrophes in the index"
+        assert "d’approvisionnement" in text
     finally:
         context.close()
