@@ -93,8 +93,15 @@ extensions = [
 # Gyre Heros (fonts-texgyre). Sphinx runs dot through _ext/dot_svg.py, which drops the DOCTYPE
 # of dot's SVG (epubcheck rejects it) and gives its fonts fallbacks for browsers.
 graphviz_output_format = "svg"
+# The script's path goes through the environment, not the arguments: sphinx.ext.graphviz names
+# each image after a hash of its arguments, and an absolute path there made the images' names
+# (and so the pages) depend on the folder the book is built in.
+os.environ["BOOK_DOT_SVG"] = str(ROOT / "_ext" / "dot_svg.py")
 graphviz_dot = sys.executable
-graphviz_dot_args = [str(ROOT / "_ext" / "dot_svg.py")]
+graphviz_dot_args = [
+    "-c",
+    "import os, runpy; runpy.run_path(os.environ['BOOK_DOT_SVG'], run_name='__main__')",
+]
 
 primary_domain = "devops"
 nitpicky = True
