@@ -10,6 +10,8 @@ BUILDDIR    ?= _build
 DOCTREES    := $(BUILDDIR)/doctrees
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
+# make livehtml: each build forked from a warm process (tools/livehtml.py); 0: sphinx-autobuild.
+LIVEHTML_FORK ?= 1
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
 # The distribution requirements.txt installs from _ext/: installed again when it changes.
@@ -48,7 +50,7 @@ latexpdf: latex
 	$(MAKE) -C $(BUILDDIR)/latex all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
 
 livehtml: $(BIN)/sphinx-build
-	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \
+	$(if $(filter 0,$(LIVEHTML_FORK)),$(BIN)/sphinx-autobuild,$(BIN)/python tools/livehtml.py) --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \
 		--watch _ext --watch references.bib --ignore "$(CURDIR)/.venv/*" --ignore "$(CURDIR)/tests/*" \
 		--ignore "$(CURDIR)/.git/*" --ignore "$(abspath $(BUILDDIR))/*" \
 		$(SPHINXOPTS) . $(BUILDDIR)/livehtml
