@@ -324,7 +324,8 @@ def incremental_builds(
                 per_variant[variant].append({"run": run, "changed": changed})
                 print(
                     f"  {edit.name:12s} {variant:8s} read {len(run.read):3d} "
-                    f"wrote {len(run.written):3d} changed {len(changed):3d} "
+                    f"wrote {len(run.written):3d} (+ {' '.join(run.indices) or 'no index'}) "
+                    f"changed {len(changed):3d} "
                     f"{run.wall:6.2f} s",
                     flush=True,
                 )
@@ -343,6 +344,7 @@ def incremental_builds(
                     "variant": variant,
                     "read": sorted(read),
                     "written": sorted(written),
+                    "indices": last["run"].indices,
                     "expected": sorted(expected),
                     "expected_read": sorted(edit.read),
                     "missing": sorted(expected - written),
@@ -654,18 +656,22 @@ def render(results: dict) -> str:
             "(domain: pages that show the definition — its entry and every page whose links "
             "carry its tooltip; the entry whose « Mentionné dans » gains a line), and the "
             "toctree parent of each of them, which Sphinx itself re-writes with any page "
-            "(`files_to_rebuild`). *Identical*: re-written pages whose HTML did not change.",
+            "(`files_to_rebuild`). *Identical*: re-written pages whose HTML did not change. "
+            "*Index pages written*: the general index and the domain's indexes the build "
+            "wrote (the domain writes its own only when they may have changed).",
             "",
             "| documents | edit | variant | re-read | re-written | expected | missing | extra | "
-            "identical | wall (s) | CPU (s) | CPU spread |",
-            "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "identical | index pages written | wall (s) | CPU (s) | CPU spread |",
+            "| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: "
+            "| ---: |",
         ]
         for size in incremental:
             for row in size["incremental"]:
                 lines.append(
                     f"| {size['docs']} | {row['edit']} | {row['variant']} | {len(row['read'])} "
                     f"| {len(row['written'])} | {len(row['expected'])} | {len(row['missing'])} "
-                    f"| {len(row['extra'])} | {len(row['identical'])} | {row['wall']:.2f} "
+                    f"| {len(row['extra'])} | {len(row['identical'])} "
+                    f"| {' '.join(row.get('indices', [])) or '—'} | {row['wall']:.2f} "
                     f"| {row['cpu']:.2f} | {row.get('spread', {}).get('cpu', 0):.0%} |"
                 )
         lines.append("")
