@@ -65,14 +65,22 @@ def make_command(book: Path, target: str, *variables: str) -> list[str]:
     ]
 
 
-def timed(command: list[str]) -> tuple[float, float, int, str]:
+def book_env(book: Path) -> dict[str, str]:
+    """The environment of a build of the copy: its own ``_ext`` first (``conf.py`` appends
+    it, after the distribution installed from the checkout's ``_ext`` when the environment
+    was made: the measure is of the extensions as they are now, as the README's
+    ``PYTHONPATH=_ext`` does), no colours."""
+    return {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(book / "_ext")}
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
     """Wall and CPU time (the process and the children it waited for), status, output."""
     start = time.perf_counter()
     process = subprocess.Popen(
         command,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_COLOR": "1"},
+        env=env,
     )
     assert process.stdout is not None
     with process.stdout:
@@ -96,11 +104,15 @@ def summary(runs: list[float], note: str = "") -> dict:
 def measure_noop(book: Path, repeat: int) -> tuple[dict, list[str]]:
     """A build after which nothing changed: what ``make html`` costs when the book is built."""
     builddir = book / "_build"
-    wall, cpu, status, output = timed(make_command(book, "html", f"BUILDDIR={builddir}"))
+    wall, cpu, status, output = timed(
+        make_command(book, "html", f"BUILDDIR={builddir}"), book_env(book)
+    )
     problems = [] if status == 0 else [f"make html failed: {output[-2000:]}"]
     walls, cpus = [], []
     for _ in range(repeat):
-        wall, cpu, status, output = timed(make_command(book, "html", f"BUILDDIR={builddir}"))
+        wall, cpu, status, output = timed(
+            make_command(book, "html", f"BUILDDIR={builddir}"), book_env(book)
+        )
         if status != 0 or "0 source files that are out of date" not in output:
             problems.append(f"no-op make html: status {status}: {output[-2000:]}")
         walls.append(wall)
@@ -172,7 +184,7 @@ class LivePreview:
             ),
             stdout=self.log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_COLOR": "1"},
+            env=book_env(book),
             start_new_session=True,  # its own session: stopped with everything it started
         )
         self.baseline: set[int] = set()
