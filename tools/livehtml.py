@@ -247,7 +247,12 @@ class ForkingBuilder(Builder):  # type: ignore[misc]
             return
         argv = ["build", *self.sphinx_args]
         show_command(["python", "-m", "sphinx", *argv])
-        answer = request_build(self.address, argv)
+        try:
+            answer = request_build(self.address, argv)
+        except (OSError, ValueError) as error:  # no zygote: build as sphinx-autobuild does
+            print(f"livehtml: the zygote did not answer ({error}); building in a new process")
+            process = subprocess.run([sys.executable, "-m", "sphinx", *argv], check=False)
+            answer = {"status": process.returncode}
         if answer["status"] != 0:
             print(f"Sphinx exited with exit code: {answer['status']}")
             print(
@@ -257,7 +262,8 @@ class ForkingBuilder(Builder):  # type: ignore[misc]
                 "server."
             )
         else:
-            print(f"livehtml: forked build {answer['wall']:.2f} s, CPU {answer['cpu']:.2f} s")
+            if "cpu" in answer:
+                print(f"livehtml: forked build {answer['wall']:.2f} s, CPU {answer['cpu']:.2f} s")
             self._run_commands(self.post_build_commands, "post-build")
         show_message(f"Serving on {self.uri}")
 
