@@ -22,7 +22,7 @@ EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/stati
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
-	@echo "make livehtml  live preview on http://$(HOST):$(PORT)"
+	@echo "make livehtml  live preview on http://$(HOST):$(PORT) (LIVEHTML_FORK=0: plain sphinx-autobuild)"
 	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
 	@echo "make epubcheck the EPUB, checked by epubcheck"
