@@ -48,7 +48,16 @@ extensions = [
     "template_bytecode_cache",
     "book_edition",
     "french_search",
+    "sphinx.ext.graphviz",  # figures drawn at build time from a text source (source/figures/*.dot)
 ]
+
+# Graphviz's dot (Debian's graphviz package) draws them: SVG on the web and in the EPUB, PDF in
+# the LaTeX output (sphinx.ext.graphviz always asks dot for PDF there), their labels in TeX
+# Gyre Heros (fonts-texgyre). Sphinx runs dot through _ext/dot_svg.py, which drops the DOCTYPE
+# of dot's SVG (epubcheck rejects it) and gives its fonts fallbacks for browsers.
+graphviz_output_format = "svg"
+graphviz_dot = sys.executable
+graphviz_dot_args = [str(ROOT / "_ext" / "dot_svg.py")]
 
 primary_domain = "devops"
 nitpicky = True

@@ -13,4 +13,5 @@ EXTENSIONS: tuple[str, ...] = (
     "html_a11y",  # aria fixes for Sphinx/docutils markup
     "french_typography",  # apostrophes and no-break spaces of French punctuation
     "reproducible_epub",  # SOURCE_DATE_EPOCH for the EPUB's zip timestamps too
+    "output_errors",  # an unwritable output folder or a full disk: one message, no traceback
 )

@@ -162,17 +162,18 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (),
     ),
     (
-        "Martin Fowler est un auteur britannique spécialiste du développement logiciel",
+        "Martin Fowler est un auteur britannique, naturalisé américain en 2005, spécialiste du "
+        "développement logiciel",
         ("https://martinfowler.com/",),
     ),
     ("« at least daily » ; « verified by an automated build (including test) ».", ()),
     ("Jez Humble est un ingénieur et auteur, entré chez ThoughtWorks en 2004", ()),
+    ("« GitOps – Operations by Pull Request ».", ()),
     (
         "Alexis Richardson est un entrepreneur, cofondateur de Rabbit Technologies, "
         "l'entreprise à l'origine de RabbitMQ",
         (),
     ),
-    ("« GitOps – Operations by Pull Request ».", ()),
     (
         "Nicole Forsgren est une chercheuse spécialiste de la performance des équipes de "
         "développement.",
@@ -192,7 +193,8 @@ FOOTNOTES: tuple[tuple[str, tuple[str, ...]], ...] = (
 CORRECTED_TEXT = (
     "La sécurité ne faisait pas partie du projet de départ",
     "« Agile Infrastructure »",
-    "Leur conversation porte sur ce problème qui le préoccupe depuis l'année précédente",
+    "Leur conversation porte sur les conflits entre développeurs et exploitants qui préoccupent "
+    "Debois depuis 2007",
     "Codecov révèle l'attaque à la mi-avril",
     "quelle règle de pare-feu a été ajoutée ou modifiée",
 )

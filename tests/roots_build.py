@@ -128,10 +128,12 @@ def sphinx_build(
     options: tuple[str, ...] = ("-nW", "--keep-going"),
     doctrees: Path | None = None,
     pythonpath: tuple[Path, ...] = (),
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``python -m sphinx`` as ``make`` does (warnings as errors unless ``options`` say
-    otherwise); return the finished process.  ``extra``: more options (``-j 2``)."""
-    env = dict(BUILD_ENV)
+    otherwise); return the finished process.  ``extra``: more options (``-j 2``); ``env``:
+    more environment variables."""
+    env = {**BUILD_ENV, **(env or {})}
     if pythonpath:
         env["PYTHONPATH"] = os.pathsep.join(str(path) for path in pythonpath)
     doctrees = doctrees or outdir.parent / f"doctrees-{outdir.name}"

@@ -7,9 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from devops_domain.warnings import Subtype
 from roots_build import build
 from test_domain_matrix import readme_table
+
+from devops_domain.warnings import Subtype
 
 #: myst-parser 5.2's ``include`` directive (docs/changelog.md) reads the deprecated ``env.app``.
 pytestmark = pytest.mark.filterwarnings(

@@ -160,3 +160,31 @@ def test_see_also_shows_names_and_leaves_the_first_mention(tmp_path):
     assert re.search(
         r"\{\\sphinxcrossref\{CI/CD \(intégration[^}]*\)\}\}\} automatise", glossary_tex
     )
+
+
+#: Terms whose first letter is no accented Latin letter: decomposition leaves them whole.
+SPELT_OUT_TERMS = ("Œuvre", "Æsir", "Ørsted", "Łukasiewicz", "ßeta")
+
+
+@pytest.mark.slow
+def test_makeindex_prints_terms_that_start_with_a_ligature(tmp_path):
+    """With makeindex (``latex_use_xindy = False``), which reads bytes, the keys of entries
+    starting with Œ, Æ, Ø, Ł or ß are ASCII: the PDF compiles and the index lists them."""
+    require_tool("latexmk")
+    require_tool("pdftotext")
+    srcdir = copy_root("domain", tmp_path)
+    definitions = "".join(
+        f"\n```{{term}} {name}\n\nUne définition de {name}.\n```\n" for name in SPELT_OUT_TERMS
+    )
+    mentions = " ".join(f"{{term}}`{name}`" for name in SPELT_OUT_TERMS)
+    with (srcdir / "chap1.md").open("a", encoding="utf-8") as chapter:
+        chapter.write(f"\n\nDes mots rares : {mentions}.\n{definitions}")
+    built = build(srcdir, "latex", latex_use_xindy=False)
+    assert built.warnings == ""
+    pdf = latex_to_pdf(built.outdir)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    index = " ".join(text[text.rindex("Index") :].split())
+    for name in SPELT_OUT_TERMS:
+        assert re.search(rf"{name}, \d", index), (name, index[:2000])

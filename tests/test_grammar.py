@@ -41,25 +41,37 @@ OPTIONS_OFF = (
 
 #: Findings that are right in context: (file name, rule id, underlined text) -> why.
 ALLOWED: dict[tuple[str, str, str], str] = {
-    # « une pull request » (« une demande de fusion ») is feminine in French usage; Grammalecte
-    # reads « pull », the garment, which is masculine.
-    **{
-        ("introduction.md", rule, word): "pull request: feminine, an English term"
-        for rule in ("g3__gn_une_1m__b1_a1_1", "g3__gn_une_1m__b1_a2_1")
-        for word in ("Une", "une", "pull")
-    },
     # « 1{sup}`er` » prints a superscript (1ᵉʳ) that the plain text cannot show.
     **{
         (name, "g2__typo_ordinaux_chiffres_exposants__b1_a1_1", "1er"): "1{sup}`er`: 1ᵉʳ"
-        for name in ("glossaire.md", "menaces.md")
+        for name in ("glossaire.md", "menaces.md", "dependances.md")
     },
     # The name of Microsoft's platform starts with a dot.
     ("personnes.md", "typo_point_collé_à_mot_suivant", " ."): ".NET",
     # A decree's number, not a quantity: it is never written « 14 028 ».
     **{
         (name, "num_grand_nombre_soudé", "14028"): "Executive Order 14028"
-        for name in ("glossaire.md", "menaces.md")
+        for name in ("glossaire.md", "menaces.md", "dependances.md")
     },
+    # Likewise the executive orders of 2025 and the one they amend (chapter 2, on SBOMs).
+    **{
+        ("menaces.md", "num_grand_nombre_soudé", number): f"Executive Order {number}"
+        for number in ("13694", "14144", "14306")
+    },
+    **{
+        (name, "num_grand_nombre_soudé", "14306"): "Executive Order 14306"
+        for name in ("glossaire.md", "pipeline.md")
+    },
+    # A standard's number, not a quantity: ISO/IEC 20153 (CSAF) is never written « 20 153 ».
+    **{
+        (name, "num_grand_nombre_soudé", "20153"): "ISO/IEC 20153"
+        for name in ("glossaire.md", "dependances.md")
+    },
+    # « Unit 42 » is the name of Palo Alto Networks' research team, not a verb in the imperative.
+    ("dependances.md", "gv1__imp_verbe_groupe2_groupe3_t__b2_a1_1", "Unit"): "Unit 42, a name",
+    # The English article « a » in the title of CISA's document, « … for a Software Bill of
+    # Materials », not the French verb « avoir ».
+    ("dependances.md", "g2__conf_substantif_à_substantif__b1_a1_1", "a"): "an English title",
 }
 
 #: A Pandoc citation in brackets, with the blanks before it: « 2009 [@a; @b], » reads « 2009, ».

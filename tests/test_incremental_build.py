@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sphinx
-from roots_build import build, copy_root, edit, search_index, written_pages
+from roots_build import build, copy_root, edit, search_index, sphinx_build, written_pages
 
 import sphinx_book_compat
 
@@ -90,6 +90,66 @@ def test_an_interrupted_build_is_completed_by_the_next_one(tmp_path):
     again = build(srcdir, "html")
     assert "chap1" in written_pages(again.status)
     assert stale_pages(again.outdir, clean_build(srcdir, tmp_path / "clean")) == []
+
+
+#: A project extension that stops the build while it writes: after ``STOP_AFTER`` pages,
+#: with the signal ``STOP_SIGNAL`` (``KILL``: the process dies at once, nothing runs after).
+#: Loaded in every build (a change of extensions would make Sphinx read everything again).
+STOPPER = """
+import os, signal
+
+written = []
+
+
+def stop(app, pagename, *args):
+    written.append(pagename)
+    if len(written) == int(os.environ.get("STOP_AFTER", "0")):
+        os.kill(os.getpid(), getattr(signal, "SIG" + os.environ["STOP_SIGNAL"]))
+
+
+def setup(app):
+    app.connect("html-page-context", stop)
+    return {"parallel_write_safe": True}
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("stop_signal", ["KILL", "INT"])
+@pytest.mark.parametrize("stop_after", [1, 4])
+def test_a_build_stopped_while_writing_is_completed_by_the_next(tmp_path, stop_signal, stop_after):
+    """A definition edited (its tooltip and footnote change on the pages that mention it),
+    then the build killed or interrupted after some pages: the next build, which has
+    nothing to re-read, writes what a clean build writes."""
+    srcdir = copy_root("equivalence", tmp_path)
+    (srcdir / "stopper.py").write_text(STOPPER, encoding="utf-8")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(
+            "\nimport os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+            "extensions.append('stopper')\n"
+        )
+    out, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    ext = (Path(__file__).parents[1] / "_ext",)
+
+    def sphinx(**env: str) -> int:
+        options = ("-q",)  # warnings are not errors: the stopped build does not finish
+        result = sphinx_build(
+            "html",
+            out,
+            srcdir=srcdir,
+            options=options,
+            doctrees=doctrees,
+            pythonpath=ext,
+            env=env,
+        )
+        return result.returncode
+
+    assert sphinx() == 0
+    edit(srcdir / "personnes.md", "a inventé le mot DevOps", "a lancé le mouvement DevOps")
+    assert sphinx(STOP_AFTER=str(stop_after), STOP_SIGNAL=stop_signal) != 0
+    assert sphinx() == 0
+    expected = clean_build(srcdir, tmp_path / "clean")
+    assert "a lancé le mouvement" in (expected / "chap1.html").read_text(encoding="utf-8")
+    assert stale_pages(out, expected) == []
 
 
 # -- the search index and removed documents ------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
@@ -23,5 +24,14 @@ def add_style_sheet(app: Sphinx) -> None:
     # A file path, not the folder: before Sphinx makes ``_static``, copy_asset_file would
     # write the style sheet under the folder's name.
     static = Path(app.builder.outdir, "_static")
-    static.mkdir(parents=True, exist_ok=True)
-    copy_asset_file(CSS_FILE, static / CSS_FILE.name, force=True)
+    try:
+        static.mkdir(parents=True, exist_ok=True)
+        copy_asset_file(CSS_FILE, static / CSS_FILE.name, force=True)
+    except OSError as error:  # a full disk: a warning with the path, not a traceback
+        logging.getLogger(__name__).warning(
+            "cannot write %s: %s",
+            error.filename2 or error.filename or static,
+            error.strerror,
+            type="book_edition",
+            subtype="output",
+        )

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.fileutil import copy_asset_file
 from sphinx.util.nodes import traverse_parent
 from sphinx.util.texescape import escape
@@ -46,11 +47,22 @@ def write_package(app: Sphinx) -> None:
     """Put the package and its values next to the ``.tex`` file, where latexmk finds them."""
     if app.builder.format != "latex":
         return
-    copy_asset_file(TEXINPUTS / f"{PACKAGE}.sty", app.builder.outdir, force=True)
     lines = [
         f"\\renewcommand*{{\\{name}}}{{{value}}}" for name, value in book_values(app.config).items()
     ]
-    (Path(app.builder.outdir) / VALUES_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        copy_asset_file(TEXINPUTS / f"{PACKAGE}.sty", app.builder.outdir, force=True)
+        (Path(app.builder.outdir) / VALUES_FILE).write_text(
+            "\n".join(lines) + "\n", encoding="utf-8"
+        )
+    except OSError as error:  # a full disk: a warning with the path, not a traceback
+        logging.getLogger(__name__).warning(
+            "cannot write %s: %s",
+            error.filename2 or error.filename or app.builder.outdir,
+            error.strerror,
+            type="book_edition",
+            subtype="output",
+        )
 
 
 def latex(text: str) -> nodes.raw:

@@ -79,8 +79,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     import sphinxcontrib.bibtex.plugin
 
     from .bibliography import MarkAuthorYearEntries, PlainEntriesInText
-    from .checks import read_bibfiles, warn_unsupported_types
+    from .checks import read_bibfiles, warn_bad_urls, warn_missing_fields, warn_unsupported_types
     from .format_once import register_style
+    from .incremental import pages_showing_changed_citations
     from .parser import (
         FillCitationTexts,
         WarnUnresolvedCitations,
@@ -117,14 +118,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Before sphinxcontrib-bibtex's own handler (500), which then keeps what this one read.
     app.connect("builder-inited", read_bibfiles, priority=400)
     app.connect("builder-inited", warn_unsupported_types, priority=600)
+    app.connect("builder-inited", warn_missing_fields, priority=600)
+    app.connect("builder-inited", warn_bad_urls, priority=600)
     app.connect("config-inited", add_latex_package)
     app.connect("builder-inited", add_stylesheet)
+    # After sphinxcontrib-bibtex's own handler (500), which decides what each bibliography lists.
+    app.connect("env-updated", pages_showing_changed_citations, priority=600)
     app.add_post_transform(MarkAuthorYearEntries)
     app.add_post_transform(PlainEntriesInText)
     return {
-        "version": "1.1",
-        # the doctrees hold citation groups with placeholders since 1.1: read them again
-        "env_version": 3,
+        "version": "1.2",
+        # the doctrees hold citation groups with placeholders since 1.1; the environment
+        # keeps what the bibliographies show since 1.2: read them again
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

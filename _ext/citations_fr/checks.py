@@ -9,11 +9,20 @@ from typing import TYPE_CHECKING, Any
 
 import pybtex.errors
 from pybtex.database import BibliographyDataError
+from pybtex.database.input.bibtex import Parser
 from pybtex.plugin import find_plugin
 from sphinx.util import logging
-from sphinxcontrib.bibtex.bibfile import parse_bibdata
+from sphinxcontrib.bibtex.bibfile import BibData, BibFile, get_mtime, parse_bibdata
 
-from .style import FrenchStyle, unsupported_types
+from web_url import is_web_url
+
+from .style import (
+    FrenchStyle,
+    entry_links,
+    entry_persons,
+    missing_fields,
+    unsupported_types,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -21,12 +30,78 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+def decode(data: bytes, encoding: str) -> str:
+    """``data`` decoded, each byte that is not in ``encoding`` read as Windows-1252 (a .bib
+    that is not UTF-8 is nearly always Latin-1 or Windows-1252: « entrée » stays right) or
+    as « ? »: never U+FFFD, which LaTeX refuses (« Unicode character � not set up »)."""
+    parts: list[str] = []
+    while True:
+        try:
+            return "".join([*parts, data.decode(encoding)])
+        except UnicodeDecodeError as error:
+            parts.append(data[: error.start].decode(encoding))
+            bad = data[error.start : error.end]
+            parts.append(bad.decode("cp1252", errors="replace").replace("\ufffd", "?"))
+            data = data[error.end :]
+
+
 def read_text(bibfile: Path, encoding: str = "utf-8-sig") -> str:
-    """The text of ``bibfile``, or nothing if it cannot be read (it is warned elsewhere)."""
+    """The text of ``bibfile`` as :func:`decode` reads it, or nothing if it cannot be read
+    (warned elsewhere)."""
     try:
-        return bibfile.read_text(encoding=encoding)
-    except (OSError, UnicodeDecodeError):
+        return decode(bibfile.read_bytes(), encoding)
+    except (OSError, LookupError):
         return ""
+
+
+def undecodable_files(bibfiles: list[Path], encoding: str) -> list[Path]:
+    """The files that are not in ``encoding``, each warned at the line of its first bad byte.
+
+    pybtex reads a file strictly: one byte that is not UTF-8 (a file saved in Latin-1) raised
+    a ``PybtexError`` out of sphinxcontrib-bibtex, a traceback before any page was written.
+    """
+    bad: list[Path] = []
+    for bibfile in bibfiles:
+        try:
+            bibfile.read_bytes().decode(encoding)
+        except OSError:
+            continue  # sphinxcontrib-bibtex warns a missing file itself
+        except UnicodeDecodeError as error:
+            bad.append(bibfile)
+            line = error.object[: error.start].count(b"\n") + 1
+            logger.warning(
+                "byte 0x%02x is not %s (bibtex_encoding): read as Windows-1252; "
+                "save the file in %s",
+                error.object[error.start],
+                encoding,
+                encoding,
+                location=f"{bibfile}:{line}",
+                type="citations",
+                subtype="bibfile",
+            )
+    return bad
+
+
+def parse_replacing(bibfiles: list[Path], encoding: str, bad: list[Path]) -> BibData:
+    """sphinxcontrib-bibtex's ``parse_bibdata``, except that the ``bad`` files are read by
+    :func:`decode`, so that every entry of every file is kept."""
+    parser = Parser(encoding)
+    parsed: dict[Path, BibFile] = {}
+    keys: dict[str, None] = {}
+    for bibfile in bibfiles:
+        if bibfile in bad:
+            parser.filename = str(bibfile)  # for the location of syntax errors
+            parser.parse_string(read_text(bibfile, encoding))
+        elif bibfile.is_file():
+            parser.parse_file(bibfile)
+        else:  # as parse_bibdata warns it
+            logger.warning(
+                f"could not open bibtex file {bibfile}.", type="bibtex", subtype="bibfile_error"
+            )
+        keys, old_keys = dict.fromkeys(parser.data.entries.keys()), keys
+        new_keys = dict.fromkeys(key for key in keys if key not in old_keys)
+        parsed[bibfile] = BibFile(mtime=get_mtime(bibfile), keys=new_keys)
+    return BibData(encoding=encoding, bibfiles=parsed, data=parser.data)
 
 
 def entry_lines(text: str, key: str, entry_type: str | None = None) -> list[int]:
@@ -37,6 +112,14 @@ def entry_lines(text: str, key: str, entry_type: str | None = None) -> list[int]
     kind = re.escape(entry_type) if entry_type else r"[^\s{(@]+"
     start = re.compile(rf"@\s*{kind}\s*[{{(]\s*{re.escape(key)}\s*,", re.I)
     return [text.count("\n", 0, match.start()) + 1 for match in start.finditer(text)]
+
+
+def field_line(text: str, line: int, field: str) -> int:
+    """The line of ``field = …`` in the entry that starts at ``line`` (or ``line``)."""
+    rest = "\n".join(text.splitlines()[line - 1 :])
+    entry = re.split(r"\n\s*@", rest, maxsplit=1)[0]
+    match = re.search(rf"(?:^|[,{{(])\s*{re.escape(field)}\s*=", entry, re.I | re.M)
+    return line + entry.count("\n", 0, match.end()) if match else line
 
 
 # -- Errors in the .bib files ---------------------------------------------------------------
@@ -118,12 +201,17 @@ def read_bibfiles(app: Sphinx) -> None:
     if app.config.bibtex_bibfiles is None:
         return  # sphinxcontrib-bibtex says so itself
     bibfiles = [(Path(app.confdir) / name).resolve() for name in app.config.bibtex_bibfiles]
+    encoding = app.config.bibtex_encoding
+    bad = undecodable_files(bibfiles, encoding)
     with pybtex.errors.capture() as errors:
-        bibdata = parse_bibdata(bibfiles, app.config.bibtex_encoding)
+        if bad:
+            bibdata = parse_replacing(bibfiles, encoding, bad)
+        else:
+            bibdata = parse_bibdata(bibfiles, encoding)
     app.env.get_domain("cite").data["bibdata"] = bibdata
     if not errors:
         return
-    locator = ErrorLocator(bibfiles, app.config.bibtex_encoding)
+    locator = ErrorLocator(bibfiles, encoding)
     for error in errors:
         # sphinxcontrib-bibtex's own type for a data error (a repeated key or field), so
         # that a project's suppress_warnings keeps working; a syntax error has none there.
@@ -163,3 +251,73 @@ def warn_unsupported_types(app: Sphinx) -> None:
                 type="citations",
                 subtype="unknown_entry_type",
             )
+
+
+def warn_missing_fields(app: Sphinx) -> None:
+    """Warn about each entry that lacks a field its type needs: ``@misc{Empty,}``.
+
+    pybtex would stop the build (``FieldIsMissing: missing title in Empty``); the style shows
+    the key for a missing title and formats an entry that lacks another needed field (an
+    ``@article`` without a journal) as ``@misc``.  The warning (``citations.missing_field``)
+    points at the entry in its .bib file.
+    """
+    style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
+    if not issubclass(style, FrenchStyle):
+        return
+    domain: Any = app.env.get_domain("cite")  # sphinxcontrib-bibtex ships no types
+    bibdata = domain.bibdata
+    for bibfile, cache in bibdata.bibfiles.items():
+        text = None  # read once per file, and only if needed
+        for key in cache.keys:
+            entry = bibdata.data.entries[key]
+            missing = missing_fields(entry)
+            if not missing:
+                continue
+            text = read_text(Path(bibfile)) if text is None else text
+            lines = entry_lines(text, entry.key, entry.original_type)
+            for names in missing:
+                if names != ("title",):
+                    consequence = "formatted as @misc"
+                else:  # the key stands for the title where the title would name the work
+                    consequence = "shown without it" if entry_persons(entry) else "shown by its key"
+                logger.warning(
+                    'entry "%s" has no %s field: %s',
+                    entry.key,
+                    " or ".join(names),
+                    consequence,
+                    location=f"{bibfile}:{lines[0]}" if lines else str(bibfile),
+                    type="citations",
+                    subtype="missing_field",
+                )
+
+
+def warn_bad_urls(app: Sphinx) -> None:
+    """Warn about each address of the .bib that the bibliography shows as text, not as a
+    link (:func:`citations_fr.style.checked_links`): one that is not an http(s) URL of URI
+    characters, the rule of the domain's ``:url:`` (``javascript:…``, ``">``, spaces).
+    The warning (``citations.url``) points at the entry in its .bib file.
+    """
+    domain: Any = app.env.get_domain("cite")  # sphinxcontrib-bibtex ships no types
+    bibdata = domain.bibdata
+    for bibfile, cache in bibdata.bibfiles.items():
+        text = None  # read once per file, and only if needed
+        for key in cache.keys:
+            entry = bibdata.data.entries[key]
+            bad = dict.fromkeys(link for link in entry_links(entry) if not is_web_url(link[1]))
+            if not bad:
+                continue
+            text = read_text(Path(bibfile)) if text is None else text
+            lines = entry_lines(text, entry.key, entry.original_type)
+            for name, url in bad:
+                logger.warning(
+                    'malformed URL %r in %s of "%s": expected http(s)://… '
+                    "(percent-encoded); shown as text",
+                    url,
+                    name,
+                    entry.key,
+                    location=f"{bibfile}:{field_line(text, lines[0], name)}"
+                    if lines
+                    else str(bibfile),
+                    type="citations",
+                    subtype="url",
+                )

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pybtex.richtext import Tag, Text
-from pybtex.style.template import join, node
+from pybtex.style.template import first_of, join, node, optional
 from sphinxcontrib.bibtex.style.referencing import (
     BracketStyle,
     GroupReferenceStyle,
@@ -41,7 +41,7 @@ from sphinxcontrib.bibtex.style.referencing.extra_label import ExtraLabelReferen
 from sphinxcontrib.bibtex.style.referencing.extra_year import ExtraYearReferenceStyle
 from sphinxcontrib.bibtex.style.template import join2, reference
 
-from .style import TERMS, entry_year, typographic, year_suffix
+from .style import TERMS, entry_key, entry_year, typographic, year_suffix
 
 if TYPE_CHECKING:
     from pybtex.richtext import BaseText
@@ -88,9 +88,19 @@ def apostrophes(children: list[Any], data: dict[str, Any]) -> BaseText:
     return typographic(join[children].format_data(data))
 
 
+@dataclass
+class FrenchPersonStyle(PersonStyle):
+    """sphinxcontrib-bibtex's, with the entry's key when it has no author, editor nor title
+    (``@misc{Empty,}``, warned by :func:`citations_fr.checks.warn_missing_fields`): « (Empty,
+    s. d.) » rather than pybtex's ``FieldIsMissing``, which stops the build."""
+
+    def author_or_editor_or_title(self, full: bool) -> Node:
+        return first_of[optional[super().author_or_editor_or_title(full)], entry_key]
+
+
 def french_person() -> PersonStyle:
     """« Shafer », « Allspaw et Hammond », « Forsgren *et al.* »."""
-    return PersonStyle(
+    return FrenchPersonStyle(
         sep=", ",
         sep2=TERMS["and"],
         last_sep=TERMS["and"],

@@ -48,6 +48,9 @@ from pybtex.style.template import (
     words,
 )
 
+from french_collation import fold
+from web_url import doi_url, is_web_url
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
@@ -308,8 +311,8 @@ class FrenchLabelStyle(BaseLabelStyle):
 
 
 def _sort_text(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", plain(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    """The text's French sort form (:mod:`french_collation`: accents, ligatures, case)."""
+    return fold(plain(text)).casefold()
 
 
 class FrenchSortingStyle(BaseSortingStyle):
@@ -317,7 +320,7 @@ class FrenchSortingStyle(BaseSortingStyle):
 
     def sorting_key(self, entry: Entry) -> tuple[str, str, str]:
         persons = entry_persons(entry)
-        title = _sort_text(entry.fields.get("title", ""))
+        title = _sort_text(entry.fields.get("title", entry.key))  # the key stands for it
         if persons:
             who = "   ".join(
                 _sort_text(
@@ -378,6 +381,62 @@ def linked(text: Any) -> Any:
     """Addresses written as text become links: clickable, and cut at their slashes in the
     PDF (as text, a long address cannot be cut and runs into the margin)."""
     return map_strings(text, _linked_string)
+
+
+#: ``\url{…}`` in a field, as pybtex reads it: the string ``\url `` then the address.
+URL_COMMAND = "\\url "
+
+
+def url_commands(text: Any) -> Any:
+    r"""``\url{address}`` in a field becomes a link to the address.
+
+    pybtex leaves the command as text (« \url » then the address); sphinxcontrib-bibtex
+    turns that into a link later, whatever the address (``\url{javascript:…}`` was a link).
+    Here it becomes a link that :func:`checked_links` checks like every other.
+    """
+    if isinstance(text, HRef) or not isinstance(text, BaseMultipartText):
+        return text
+    parts: list[Any] = []
+    for part in text.parts:
+        previous = parts[-1] if parts else None
+        if isinstance(previous, String) and previous.value.endswith(URL_COMMAND):
+            parts[-1] = String(previous.value[: -len(URL_COMMAND)])
+            address = str(part)
+            parts.append(HRef(address, String(address)))
+        else:
+            parts.append(url_commands(part))
+    if isinstance(text, Text):
+        return Text(*parts)
+    return type(text)(*text.info, *parts)
+
+
+def checked_links(text: Any) -> Any:
+    """Each link whose address is not an http(s) URL of URI characters
+    (:func:`web_url.is_web_url`, the domain's rule for ``:url:``) becomes its text:
+    ``javascript:…`` and unencoded addresses are never links (warned by
+    :func:`citations_fr.checks.warn_bad_urls`)."""
+    if isinstance(text, HRef) and not is_web_url(text.url):
+        return Text(*(checked_links(part) for part in text.parts))
+    if not isinstance(text, BaseMultipartText):
+        return text
+    parts = [checked_links(part) for part in text.parts]
+    if isinstance(text, Text):
+        return Text(*parts)
+    return type(text)(*text.info, *parts)
+
+
+def entry_links(entry: Entry) -> Iterator[tuple[str, str]]:
+    r"""Each address that the style would make a link of, with its field: ``url``, and
+    ``\url{…}`` or an http(s) address in the text of another field (the DOI's address is
+    always made valid, by :func:`web_url.doi_url`)."""
+    for name, value in entry.fields.items():
+        if name.lower() == "url":
+            yield name, value
+        elif name.lower() != "doi":
+            for match in re.finditer(r"\\url\s*\{([^{}]*)\}", value):
+                yield name, match[1].strip()
+            for match in _URL.finditer(plain(value)):
+                yield name, match[0]
 
 
 # -- Template nodes ----------------------------------------------------------------------
@@ -479,6 +538,26 @@ def labelled(word: str, name: str) -> Any:
     return join[word, NBSP, field(name)]
 
 
+@node
+def entry_key(children: list[Any], data: dict[str, Any]) -> Text:
+    """The entry's key, which stands for a title the entry lacks (« Empty (s. d.). »)."""
+    assert not children
+    return Text(data["entry"].key)
+
+
+#: The fields that each template cannot do without (each a choice of names), besides the
+#: title, which every template shows and :meth:`FrenchStyle.entry` replaces by the key.  An
+#: entry without one of them is formatted as ``@misc`` (:func:`missing_fields` warns it).
+REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "article": (("journal", "journaltitle"),),
+    "incollection": (("booktitle",),),
+    "inproceedings": (("booktitle",),),
+    "techreport": (("institution", "organization"),),
+    "phdthesis": (("school", "institution"),),
+    "mastersthesis": (("school", "institution"),),
+}
+
+
 #: A sentence after the title: it starts with a capital (« Mars 2020. », not « mars 2020. »).
 block = sentence(capfirst=True)
 
@@ -495,11 +574,21 @@ publisher_place = first_of[
     optional_field("publisher"),
     place,
 ]
-doi = join[
-    TERMS["doi"],
-    TERMS["colon"],
-    href(join["https://doi.org/", field("doi", raw=True)])[field("doi", raw=True)],
-]
+
+
+@node
+def doi_link(children: list[Any], data: dict[str, Any]) -> HRef:
+    """The DOI, linked to its https://doi.org/ address, percent-encoded (a DOI with ``">``
+    made an address that epubcheck refused)."""
+    assert not children
+    entry = data["entry"]
+    if "doi" not in entry.fields:
+        raise FieldIsMissing("doi", entry)
+    doi = entry.fields["doi"]
+    return HRef(doi_url(doi), String(doi))
+
+
+doi = join[TERMS["doi"], TERMS["colon"], doi_link]
 online = join[
     TERMS["online"],
     TERMS["colon"],
@@ -531,24 +620,36 @@ class FrenchStyle(BaseStyle):
     default_label_style = FrenchLabelStyle
     default_sorting_style = FrenchSortingStyle
 
-    def template_name(self, entry_type: str) -> str | None:
+    @staticmethod
+    def template_name(entry_type: str) -> str | None:
         """The type whose template formats ``entry_type``, or None if it has none."""
         name = TYPE_ALIASES.get(entry_type.lower(), entry_type.lower())
-        return name if hasattr(self, f"get_{name}_template") else None
+        return name if hasattr(FrenchStyle, f"get_{name}_template") else None
 
     def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
         context = {"entry": entry, "style": self, "bib_data": bib_data, "label": label}
         name = self.template_name(entry.type) or "misc"
-        text = getattr(self, f"get_{name}_template")(entry).format_data(context)
-        return FormattedEntry(entry.key, typographic(linked(text)), label)
+        try:
+            text = getattr(self, f"get_{name}_template")(entry).format_data(context)
+        except FieldIsMissing:  # a field its type needs (warned by checks.warn_missing_fields)
+            text = self.get_misc_template(entry).format_data(context)
+        text = checked_links(url_commands(linked(text)))
+        return FormattedEntry(entry.key, typographic(text), label)
 
     # -- building blocks --
 
     def entry(self, e: Entry, title: Any, *blocks: Any) -> Any:
-        """Names (year). Title. Blocks. Note. DOI. ISBN. En ligne : URL (consulté le …)."""
+        """Names (year). Title. Blocks. Note. DOI. ISBN. En ligne : URL (consulté le …).
+
+        Without a title (a bad entry, warned by :func:`checks.warn_missing_fields`): « Names
+        (year). » then the blocks, or the key instead of the title when there are no names.
+        """
+        if "title" not in e.fields:
+            title = entry_key
         if entry_persons(e):
             names = persons("author") if e.persons.get("author") else editors
-            head = [sentence[join[names, " (", label_year, ")"]], sentence[title]]
+            head = [sentence[join[names, " (", label_year, ")"]]]
+            head += [sentence[title]] if "title" in e.fields else []
         else:
             head = [sentence[join[title, " (", label_year, ")"]]]
         return toplevel[
@@ -706,3 +807,11 @@ def unsupported_types(entries: Iterable[Entry]) -> Iterator[Entry]:
         name = TYPE_ALIASES.get(entry.type.lower(), entry.type.lower())
         if not hasattr(style, f"get_{name}_template"):
             yield entry
+
+
+def missing_fields(entry: Entry) -> list[tuple[str, ...]]:
+    """The fields (each a choice of names) that ``entry`` lacks for its template, title
+    first: a .bib entry such as ``@misc{Empty,}``, which would stop pybtex."""
+    name = FrenchStyle.template_name(entry.type) or "misc"
+    wanted = (("title",), *REQUIRED_FIELDS.get(name, ()))
+    return [names for names in wanted if not any(n in entry.fields for n in names)]

@@ -6,7 +6,6 @@ import bisect
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -17,8 +16,9 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from sphinx_book_compat import reading_state
+from web_url import is_web_url
 
-from .entries import Entry, Kind, lookup_key, person_sort_name
+from .entries import Entry, Kind, invisible_characters, lookup_key, person_sort_name, visible
 from .env_access import domain_of
 from .nodes import backlinks
 from .tooltips import tooltip_id
@@ -44,6 +44,18 @@ def comma_list(argument: str | None) -> tuple[str, ...]:
     return tuple(" ".join(item.split()) for item in (argument or "").split(",") if item.strip())
 
 
+def strict_flag(argument: str | None) -> None:
+    """docutils' ``directives.flag`` (no value allowed), under another name: MyST lets any
+    value through for ``flag`` itself (``:footnote: oui`` was silently a flag), not for this."""
+    return directives.flag(argument)
+
+
+#: An option line of a MyST directive (``:name: value``), and a YAML comment in its value: a
+#: ``#`` after a space or a tab, outside quotes.
+OPTION_LINE = re.compile(r"\s*:(?P<name>[\w-]+):(?P<value>.*)$")
+COMMENT = re.compile(r"[ \t]#")
+
+
 class EntryDirective(SphinxDirective):
     """Common part of both directives: name, anchor, index entry, content, backlinks."""
 
@@ -54,7 +66,8 @@ class EntryDirective(SphinxDirective):
     option_spec: ClassVar[OptionSpec] = {"aliases": comma_list, "forms": comma_list}
 
     def run(self) -> list[nodes.Node]:
-        name = " ".join(self.arguments[0].split()) if self.arguments else ""
+        self.warn_option_comments()
+        name = self.visible_name(self.arguments[0] if self.arguments else "", self.kind)
         if not name:
             self.warn(Subtype.EMPTY, f"{self.kind} without a name")
         if not self.content:
@@ -94,6 +107,37 @@ class EntryDirective(SphinxDirective):
                 0, addnodes.index(entries=self.index_entries(entry), devops_index=entry.sort_text)
             )
         return result
+
+    def warn_option_comments(self) -> None:
+        """Warn about each option value that MyST cut at `` #``.
+
+        MyST reads the options as YAML, where `` #`` starts a comment: ``:expansion: langage
+        C #1 du monde`` gives « langage C », ``:aliases: C #, F#`` gives no alias at all
+        (``myst_parser.parsers.options``, ``_scan_plain_scalar``).  Its only warning
+        (``myst.directive_comments``, once per directive) says nothing of the lost text.
+        The directive gets its source as written (``block_text``: the fence line, then the
+        option lines), where the cut is seen.
+        """
+        fence, *lines = self.block_text.splitlines() or [""]
+        if not FENCE.match(fence):
+            return  # reStructuredText: docutils keeps the whole line
+        for number, line in enumerate(lines, start=self.lineno + 1):
+            match = OPTION_LINE.match(line)
+            if match is None:
+                break  # the options are the first lines; reStructuredText has none here
+            value = match["value"].strip()
+            comment = COMMENT.search(match["value"])
+            if comment is None or value[:1] in {'"', "'"}:
+                continue
+            kept = match["value"][: comment.start()].strip()
+            logger.warning(
+                f":{match['name']}: {value!r}: MyST reads ' #' as the start of a comment and "
+                f"keeps {kept!r}; quote the value to keep it all: "
+                f':{match["name"]}: "{value}"',
+                location=(self.env.docname, number),
+                type=WARNING_TYPE,
+                subtype=Subtype.COMMENT,
+            )
 
     def fence_is_closed(self) -> bool:
         """Whether the MyST fence that opens this directive is closed by a later line.
@@ -143,9 +187,23 @@ class EntryDirective(SphinxDirective):
             docname=self.env.docname,
             lineno=self.lineno,
             anchor=anchor,
-            aliases=self.options.get("aliases", ()),
-            forms=self.options.get("forms", ()),
+            aliases=self.visible_names(self.options.get("aliases", ()), "alias"),
+            forms=self.visible_names(self.options.get("forms", ()), "form"),
         )
+
+    def visible_name(self, name: str, what: str) -> str:
+        """``name`` without invisible characters (warned), white space folded."""
+        if invisible := invisible_characters(name):
+            codes = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in invisible))
+            self.warn(
+                Subtype.INVISIBLE,
+                f"{what} {name!r} holds invisible or bidirectional control characters "
+                f"({codes}): removed",
+            )
+        return " ".join(visible(name).split())
+
+    def visible_names(self, names: tuple[str, ...], what: str) -> tuple[str, ...]:
+        return tuple(filter(None, (self.visible_name(name, what) for name in names)))
 
     def heading(self, entry: Entry) -> list[nodes.Node]:
         return [nodes.Text(entry.name)]
@@ -178,7 +236,7 @@ class TermDirective(EntryDirective):
         **EntryDirective.option_spec,
         "expansion": directives.unchanged,
         "see": comma_list,
-        "footnote": directives.flag,
+        "footnote": strict_flag,
     }
 
     def make_entry(self, name: str, anchor: str) -> Entry:
@@ -260,20 +318,6 @@ class PersonDirective(EntryDirective):
 
     def index_entries(self, entry: Entry) -> list[tuple[str, str, str, str, str | None]]:
         return [("single", entry.sort_text, entry.anchor, "main", None)]
-
-
-#: The characters RFC 3986 allows in a URI (others must be percent-encoded).
-URI_CHARACTERS = re.compile(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*")
-
-
-def is_web_url(url: str) -> bool:
-    """An absolute http(s) URL that a browser, an EPUB reader and LaTeX's \\url all accept."""
-    parts = urlsplit(url)
-    return (
-        parts.scheme in {"http", "https"}
-        and bool(parts.netloc)
-        and URI_CHARACTERS.fullmatch(url) is not None
-    )
 
 
 def url_node(url: str) -> nodes.Node:

@@ -17,7 +17,7 @@ from .indices import PeopleIndex, TermsIndex
 from .lookups import Lookups
 from .nodes import term_reference
 from .outputs import has_document, keeps
-from .reading import read_document
+from .reading import is_mention, read_document
 from .roles import MentionRole
 from .warnings import WARNING_TYPE, Subtype
 
@@ -339,6 +339,7 @@ class DevOpsDomain(Domain):
                 entry = self.find(kind, key)
                 if entry is not None:
                     backlink_owners.add(entry.docname)
+        changed_keys |= self._keys_shown_through_copies(changed_keys)
         pages = set(backlink_owners)
         for docname, mentions in self.mentions_by_doc.items():
             if any((m.kind, m.key) in changed_keys for m in mentions):
@@ -348,6 +349,45 @@ class DevOpsDomain(Domain):
                 pages.add(entry.docname)
         self.purged.clear()
         return pages & self.env.found_docs
+
+    def _keys_shown_through_copies(
+        self, changed_keys: set[tuple[Kind, str]]
+    ) -> set[tuple[Kind, str]]:
+        """The keys of the entries whose definition mentions a changed entry, transitively.
+
+        A definition travels with its mentions: in a biography footnote, a ``:footnote:``
+        term's note and a tooltip, the mentions inside it are links to their entries.  When
+        one of those entries changes (removed, moved, added back), every copy of the
+        definition that mentions it shows something else, so the pages that mention the
+        definition's entry are rewritten too.
+        """
+        if not changed_keys:
+            return set()
+        mentioned_in = [
+            (
+                entry.keys,
+                entry.kind,
+                {
+                    (node["reftype"], lookup_key(node["reftarget"]))
+                    for node in entry.content.findall(addnodes.pending_xref)
+                    if is_mention(node)
+                },
+            )
+            for entry in self.all_entries()
+            if entry.content is not None
+        ]
+        found: set[tuple[Kind, str]] = set()
+        while True:
+            changed = changed_keys | found
+            more = {
+                (kind, key)
+                for keys, kind, mentioned in mentioned_in
+                if mentioned & changed
+                for key in keys
+            } - changed
+            if not more:
+                return found
+            found |= more
 
 
 def _mention_signature(mentions: list[Mention], title: str) -> set[tuple[Kind, str, str, str]]:

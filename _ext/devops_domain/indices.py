@@ -41,7 +41,7 @@ class EntryIndex(Index):
                 if e.kind == self.kind and e.name and (wanted is None or e.docname in wanted)
             ),
             # Symbols first, as in the general index; then letters in French order.
-            key=lambda e: (e.sort_text[:1].isalpha(), french_sort_key(e.sort_text)),
+            key=lambda e: french_sort_key(e.sort_text),
         )
         content = []
         for letter, group in groupby(entries, key=lambda e: index_letter(e.sort_text)):

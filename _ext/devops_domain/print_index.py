@@ -54,7 +54,7 @@ def index_text(text: str, engine: str) -> str:
 
 def index_command(text: str, engine: str, encap: str = "") -> str:
     """``\\index{key@text|encap}``: sorted without accents and case, shown as written."""
-    key = index_text(french_sort_key(text)[0], engine)
+    key = index_text(french_sort_key(text)[1], engine)
     return rf"\index{{{key}@{index_text(text, engine)}{encap}}}"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from .search import fold
+from french_collation import index_letter, sort_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,15 +20,10 @@ if TYPE_CHECKING:
 PAGES = ("genindex", "genindex-all")
 
 
-def french_key(text: str) -> tuple[bool, str, str]:
-    """Symbols first, then letters, accents and case ignored, then the exact text."""
-    folded = fold(text).casefold()
-    return folded[:1].isalpha(), folded, text
-
-
-def letter_of(text: str, symbols: str) -> str:
-    first = fold(text)[:1].upper()
-    return first if first.isalpha() else symbols
+#: French order (:mod:`french_collation`, as the domain's indexes): symbols first, accents,
+#: ligatures and case ignored, then the exact text.
+french_key = sort_key
+letter_of = index_letter
 
 
 def sort_general_index(

@@ -8,21 +8,11 @@ typed, in the index (Python) and in the query (the browser).
 
 from __future__ import annotations
 
-import unicodedata
-from functools import lru_cache
+import json
 
 from sphinx.search.fr import SearchFrench
 
-#: Letters that decomposition does not split but a French reader may type either way.
-LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
-
-
-@lru_cache(maxsize=65536)  # a book repeats the same words
-def fold(word: str) -> str:
-    """« Sécurité » → « Securite », « chaîne » → « chaine », « cœur » → « coeur »."""
-    decomposed = unicodedata.normalize("NFD", word.translate(LIGATURES))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
+from french_collation import SPELT_OUT, fold
 
 #: The same fold in the browser, around Snowball's French stemmer (``language_data.js`` has
 #: just defined it as ``window.Stemmer``).  Sphinx writes a language's splitter code after
@@ -30,9 +20,9 @@ def fold(word: str) -> str:
 #: searchtools.js still applies (nothing here defines another).
 FOLD_JS = """
 (function () {
-  const ligatures = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"};
-  const fold = (word) => word.replace(/[œŒæÆ]/g, (letter) => ligatures[letter])
-    .normalize("NFD").replace(/\\p{M}/gu, "");
+  const spelt = __SPELT__;
+  const fold = (word) => word.replace(/[__LETTERS__]/g, (letter) => spelt[letter])
+    .normalize("NFKD").replace(/\\p{M}/gu, "");
   const FrenchStemmer = window.Stemmer;
   window.Stemmer = function () {
     const stemmer = new FrenchStemmer();
@@ -40,7 +30,9 @@ FOLD_JS = """
   };
   window.foldForSearch = fold;
 })();
-"""
+""".replace("__SPELT__", json.dumps(SPELT_OUT, ensure_ascii=False)).replace(
+    "__LETTERS__", "".join(SPELT_OUT)
+)
 
 
 class FoldedFrenchSearch(SearchFrench):

@@ -16,6 +16,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -36,6 +38,24 @@ def navigation_fingerprint(env: BuildEnvironment) -> str:
         for docname in sorted(env.found_docs)
     ]
     return hashlib.sha1(repr(shown).encode(), usedforsecurity=False).hexdigest()
+
+
+def forget_section_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Take the section numbers off every stored table of contents and title before Sphinx
+    numbers them again (``env-get-updated``, before its toctree collector).
+
+    Sphinx numbers the sections of numbered toctrees by setting ``secnumber`` on the entries
+    of each document's table of contents and on its title, and walks only the toctrees that
+    are numbered: once ``:numbered:`` is removed, the documents it does not re-read keep their
+    numbers in the sidebar, the titles and the previous/next links.  From a clean slate, its
+    numbering gives what a clean build gives.
+    """
+    for toc in env.tocs.values():
+        for reference in toc.findall(nodes.reference):
+            reference.attributes.pop("secnumber", None)
+    for title in env.titles.values():
+        title.attributes.pop("secnumber", None)
+    return []
 
 
 def fingerprint_file(builder: Builder) -> Path:

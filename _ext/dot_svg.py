@@ -1,0 +1,74 @@
+"""Graphviz's dot for sphinx.ext.graphviz, with SVG that an EPUB may hold and a browser may draw.
+
+conf.py sets ``graphviz_dot`` to the Python interpreter and ``graphviz_dot_args`` to this
+script, so Sphinx runs ``python dot_svg.py <dot's arguments>``: the script runs dot with the
+same arguments and standard input, then mends an SVG output file in two ways.
+
+- dot (before Graphviz 10's ``svg_inline``) starts every SVG with a DOCTYPE that names the SVG
+  1.1 DTD; epubcheck rejects it (HTM-003: external entities are not allowed in EPUB 3), and
+  browsers ignore it. The script drops it.
+- The book's figures are set in TeX Gyre Heros, the PDF's sans-serif font (dot embeds it in
+  the PDF it draws for LaTeX), which few readers have installed: a browser that lacks it
+  would fall back to its default serif font, and to a regular weight for « TeX Gyre Heros
+  Bold ». The script gives each ``font-family`` the metric-compatible Helvetica and Arial,
+  then ``sans-serif``, as fallbacks, and a bold family a ``font-weight``.
+
+Other formats (the PDF of the LaTeX output) are left as dot wrote them.
+
+Usage: python dot_svg.py [dot arguments...]; the dot program is $DOT, or ``dot`` on the PATH.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+#: The DOCTYPE declaration dot writes before the <svg> element (one, with its public and
+#: system identifiers, on one or more lines).
+DOCTYPE = re.compile(r"<!DOCTYPE svg\b[^>]*>\s*", re.IGNORECASE)
+#: A font-family attribute that names one family (as dot writes it), with its weight, if any.
+FONT_FAMILY = re.compile(r'font-family="(?P<family>[^",]+?)(?P<bold> Bold)?"')
+#: What a browser uses when it lacks the figure's font: Helvetica's metrics, then any sans.
+FALLBACKS = "Helvetica,Arial,sans-serif"
+
+
+def output_file(args: list[str]) -> Path | None:
+    """The file dot writes (``-oFILE``), if it writes an SVG one (``-Tsvg``), else None."""
+    if "-Tsvg" not in args:
+        return None
+    for arg in args:
+        if arg.startswith("-o") and len(arg) > 2:
+            return Path(arg[2:])
+    return None
+
+
+def strip_doctype(svg: str) -> str:
+    """The SVG without its DOCTYPE declaration."""
+    return DOCTYPE.sub("", svg, count=1)
+
+
+def _with_fallbacks(match: re.Match[str]) -> str:
+    weight = ' font-weight="bold"' if match["bold"] else ""
+    return f'font-family="{match["family"]},{FALLBACKS}"{weight}'
+
+
+def add_font_fallbacks(svg: str) -> str:
+    """The SVG with fallback fonts after each font family, and the weight of a bold one."""
+    return FONT_FAMILY.sub(_with_fallbacks, svg)
+
+
+def main(args: list[str]) -> int:
+    """Run dot with ``args``; return its exit status."""
+    status = subprocess.run([os.environ.get("DOT", "dot"), *args], check=False).returncode
+    svg_file = output_file(args)
+    if status == 0 and svg_file is not None and svg_file.is_file():
+        svg = svg_file.read_text(encoding="utf-8")
+        svg_file.write_text(add_font_fallbacks(strip_doctype(svg)), encoding="utf-8")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
