@@ -146,6 +146,10 @@ def snapshot_domain(work: Path) -> dict[str, str]:
             work / "_ext" / name,
             ignore=shutil.ignore_patterns("__pycache__"),
         )
+    # The modules the packages share (sphinx_book_compat, web_url, …): without them the copy
+    # would import the environment's installed ones, from an older _ext.
+    for module in bookgen.EXT_DIR.glob("*.py"):
+        shutil.copy2(module, work / "_ext" / module.name)
     git = ["git", "-C", str(bookgen.REPO)]
     commit = subprocess.run(
         [*git, "log", "-1", "--format=%h %cI", "--", "_ext/devops_domain"],
