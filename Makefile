@@ -18,7 +18,7 @@ CATALOGS    := _ext/*/locale
 EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/static*/* \
 	_ext/*/texinputs/* _ext/*/templates/*/* _ext/*/templates/*/*/* _ext/*/locale/*/LC_MESSAGES/*)
 
-.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast lint matrix docs bench bench-quick clean
+.PHONY: help html livehtml latex latexpdf epub epubcheck text catalogs test test-fast test-fuzz lint matrix docs bench bench-quick clean
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
@@ -29,6 +29,7 @@ help:
 	@echo "make catalogs  compile the extensions' .po files (_ext/*/locale) into .mo files"
 	@echo "make test      the test suite (both tiers: what CI runs)"
 	@echo "make test-fast the fast tier only: in-process domain and unit tests (tests/fast)"
+	@echo "make test-fuzz the long run of the incremental-build differential test (FUZZ_STEPS, FUZZ_SEEDS)"
 	@echo "make lint      ruff (check and format) and mypy (strict on _ext)"
 	@echo "make matrix    the extensions' wheel on every supported Sphinx (7.4 to 9.1), fresh venvs"
 	@echo "make docs      the extensions' documentation (docs/), in $(BUILDDIR)/docs"
@@ -65,6 +66,13 @@ test: $(BIN)/sphinx-build
 
 test-fast: $(BIN)/sphinx-build
 	$(BIN)/python -m pytest tests/fast
+
+# 3 + FUZZ_SEEDS runs of FUZZ_STEPS random edits each (make test runs 3 of 100).
+FUZZ_STEPS ?= 250
+FUZZ_SEEDS ?= 5
+test-fuzz: $(BIN)/sphinx-build
+	BOOK_FUZZ_STEPS=$(FUZZ_STEPS) BOOK_FUZZ_SEEDS=$(FUZZ_SEEDS) $(BIN)/python -m pytest -s -q \
+		tests/test_incremental_fuzz.py -k an_incremental_build
 
 lint: $(BIN)/sphinx-build
 	$(BIN)/ruff check .

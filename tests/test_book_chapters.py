@@ -214,6 +214,8 @@ def test_threats_figure_is_printed_with_its_caption(book_build):
     words = page.split()
     assert all(label in page for label in FIGURE_LABELS[:3]), page
     assert all(letter in words for letter in "ABCDEFGHI"), page
+
+
 # -- Chapter 4, the dependencies ----------------------------------------------------------------
 #
 # Another chapter (on the pipeline) may come between the threats and this one: the tests ask only

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import require_tool
+from roots_build import build
 
 
 @pytest.fixture(scope="module")
@@ -34,3 +36,24 @@ def test_bibliography_entries_are_list_items(html):
         roles = [child["role"] for child in entries.find_all("div", recursive=False)]
         assert roles
         assert set(roles) == {"listitem"}
+
+
+def test_an_svg_figure_is_an_image_named_by_its_alt_text(tmp_path):
+    """sphinx.ext.graphviz's ``<object>`` gets ``role="img"`` and the ``:alt:`` as its name."""
+    require_tool("dot")
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["sphinx.ext.graphviz", "html_a11y"]\n'
+        'graphviz_output_format = "svg"\nproject = "Figures"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        "Figures\n=======\n\n.. graphviz::\n   :alt: A leads to B & C\n\n"
+        "   digraph { A -> B; A -> C }\n",
+        encoding="utf-8",
+    )
+    built = build(tmp_path, "html")
+    assert built.warnings == ""
+    figure = soup(built.outdir / "index.html").select_one("object.graphviz")
+    assert figure is not None
+    assert figure["role"] == "img"
+    assert figure["aria-label"] == "A leads to B & C"

@@ -6,6 +6,10 @@
 * Bibliography entries have the role ``doc-biblioentry``, deprecated by DPUB-ARIA 1.1,
   inside a ``role="list"``: the list then has no items and screen readers announce it
   empty. Each entry becomes a ``listitem``.
+* ``sphinx.ext.graphviz`` embeds an SVG figure as an ``<object>`` whose text alternative
+  (the directive's ``:alt:``) is only its fallback content, which assistive technologies do
+  not read as its name (axe's ``object-alt``): the ``<object>`` gets ``role="img"`` and the
+  ``:alt:`` as its ``aria-label``.
 
 Each visitor writes what Sphinx writes and only amends the opening tag.
 """
@@ -18,6 +22,7 @@ from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.util.typing import ExtensionMetadata
     from sphinx.writers.html5 import HTML5Translator
 
@@ -38,9 +43,40 @@ def visit_citation(self: HTML5Translator, node: nodes.citation) -> None:
     self.body[-1] = self.body[-1].replace('role="doc-biblioentry"', 'role="listitem"', 1)
 
 
+SVG_OBJECT = '<object data="'
+
+
+def visit_graphviz(self: HTML5Translator, node: nodes.Element) -> None:
+    from sphinx.ext.graphviz import html_visit_graphviz
+
+    start = len(self.body)
+    try:
+        html_visit_graphviz(self, node)  # type: ignore[arg-type]  # ends with SkipNode
+    finally:
+        alt = node.get("alt")
+        for position in range(start, len(self.body)):
+            tag = self.body[position]
+            if alt and tag.startswith(SVG_OBJECT) and 'type="image/svg+xml"' in tag:
+                label = self.attval(alt)
+                self.body[position] = tag.replace(
+                    SVG_OBJECT, f'<object role="img" aria-label="{label}" data="', 1
+                )
+                break
+
+
+def amend_graphviz(app: Sphinx, config: Config) -> None:
+    """Where the project loads ``sphinx.ext.graphviz`` (every extension is set up before
+    ``config-inited``), its HTML visitor is amended too."""
+    if "sphinx.ext.graphviz" in app.extensions:
+        from sphinx.ext.graphviz import graphviz
+
+        app.add_node(graphviz, override=True, html=(visit_graphviz, None))
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the amended visitors for HTML-like outputs (HTML, EPUB)."""
     # No depart function: the translator's own stays in place.
     app.add_node(nodes.title, override=True, html=(visit_title, None))
     app.add_node(nodes.citation, override=True, html=(visit_citation, None))
+    app.connect("config-inited", amend_graphviz)
     return {"version": "1.0.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -4,7 +4,9 @@ Sphinx never deletes the page of a removed document: it stays reachable by its a
 the EPUB builder, which packs every file of its output folder, ships it.  Sphinx's own list
 of removed documents is no help when builders share one environment (``make html`` then
 ``make epub``: the second build no longer sees the removal), so each builder keeps, next to
-the doctrees, the documents it wrote pages for.
+the doctrees, the documents it wrote pages for.  The same holds for a domain's index page
+(``devops-terms``, ``py-modindex``), which Sphinx writes only while the index lists
+something: once it lists nothing, its old page would stay, full of dead links.
 """
 
 from __future__ import annotations
@@ -28,17 +30,37 @@ def record_of(builder: StandaloneHTMLBuilder) -> Path:
     return Path(builder.doctreedir, f"incremental_build-pages-{builder.name}.json")
 
 
-def documents_with_pages(builder: StandaloneHTMLBuilder) -> set[str]:
-    """The documents the last build of this builder wrote pages for (none if unknown)."""
+def recorded(builder: StandaloneHTMLBuilder, kind: str) -> set[str]:
+    """What the last build of this builder wrote pages for: its ``documents`` or its domain
+    ``indices`` (none if unknown)."""
     try:
-        recorded = json.loads(record_of(builder).read_text(encoding="utf-8"))
+        record = json.loads(record_of(builder).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    return (
-        {name for name in recorded if isinstance(name, str)}
-        if isinstance(recorded, list)
-        else set()
-    )
+    if isinstance(record, list):  # before the indices were recorded: documents only
+        record = {"documents": record}
+    names = record.get(kind, []) if isinstance(record, dict) else []
+    return {name for name in names if isinstance(name, str)}
+
+
+def documents_with_pages(builder: StandaloneHTMLBuilder) -> set[str]:
+    """The documents the last build of this builder wrote pages for (none if unknown)."""
+    return recorded(builder, "documents")
+
+
+def written_indices(builder: StandaloneHTMLBuilder) -> set[str]:
+    """The domain indices this build writes a page for (those that list something)."""
+    return {name for name, *_ in builder.domain_indices}
+
+
+def remove(builder: StandaloneHTMLBuilder, outputs: list[Path], why: str) -> None:
+    """Delete ``outputs`` that are files inside the output folder: a deletion is the one
+    thing that must not go wrong, whatever the record says."""
+    outdir = Path(builder.outdir).resolve()
+    for output in outputs:
+        if output.is_file() and output.resolve().is_relative_to(outdir):
+            output.unlink()
+            logger.verbose("removed %s: %s", output, why)
 
 
 def outputs_of(builder: StandaloneHTMLBuilder, docname: str) -> list[Path]:
@@ -55,14 +77,18 @@ def remove_pages_of_removed_documents(app: Sphinx, builder: Builder) -> None:
     """Before writing: delete what this builder wrote for documents that no longer exist."""
     if not isinstance(builder, StandaloneHTMLBuilder):
         return
-    outdir = Path(builder.outdir).resolve()
     for docname in sorted(documents_with_pages(builder) - builder.env.found_docs):
-        for output in outputs_of(builder, docname):
-            # Only files inside the output folder: a deletion is the one thing that must not
-            # go wrong, whatever the record says.
-            if output.is_file() and output.resolve().is_relative_to(outdir):
-                output.unlink()
-                logger.verbose("removed %s: its document is gone", output)
+        remove(builder, outputs_of(builder, docname), "its document is gone")
+
+
+def remove_pages_of_empty_indices(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
+    """Once the pages are written (``html-collect-pages``, before the EPUB is packed):
+    delete the page of a domain index that the last build wrote and this one does not."""
+    builder = app.builder
+    if isinstance(builder, StandaloneHTMLBuilder):
+        for name in sorted(recorded(builder, "indices") - written_indices(builder)):
+            remove(builder, [Path(builder.get_outfilename(name))], "its index lists nothing")
+    return []
 
 
 def record_documents_with_pages(app: Sphinx, exception: BaseException | None) -> None:
@@ -72,4 +98,8 @@ def record_documents_with_pages(app: Sphinx, exception: BaseException | None) ->
         return
     record = record_of(builder)
     record.parent.mkdir(parents=True, exist_ok=True)
-    record.write_text(json.dumps(sorted(builder.env.found_docs)), encoding="utf-8")
+    written = {
+        "documents": sorted(builder.env.found_docs),
+        "indices": sorted(written_indices(builder)),
+    }
+    record.write_text(json.dumps(written), encoding="utf-8")
