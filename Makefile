@@ -11,6 +11,8 @@ BUILDDIR    ?= _build
 DOCTREES    := $(BUILDDIR)/doctrees
 HOST        ?= 127.0.0.1
 PORT        ?= 8000
+# make livehtml: each build forked from a warm process (tools/livehtml.py); 0: sphinx-autobuild.
+LIVEHTML_FORK ?= 1
 EPUBCHECK   ?= java -jar /usr/share/java/epubcheck.jar
 CATALOGS    := _ext/*/locale
 # The distribution requirements.txt installs from _ext/: installed again when it changes.
@@ -21,7 +23,7 @@ EXT_FILES   := $(wildcard _ext/pyproject.toml _ext/*.py _ext/*/*.py _ext/*/stati
 
 help:
 	@echo "make html      the website, in $(BUILDDIR)/html"
-	@echo "make livehtml  live preview on http://$(HOST):$(PORT)"
+	@echo "make livehtml  live preview on http://$(HOST):$(PORT) (LIVEHTML_FORK=0: plain sphinx-autobuild)"
 	@echo "make latexpdf  the PDF, in $(BUILDDIR)/latex"
 	@echo "make latexpdf-print  the one-colour PDF for a printer, in $(BUILDDIR)/latex-print"
 	@echo "make epub      the EPUB, in $(BUILDDIR)/epub"
@@ -82,7 +84,7 @@ latexpdf-print: $(BIN)/sphinx-build
 	$(MAKE) -C $(BUILDDIR)/latex-print all-pdf LATEXMKOPTS="-interaction=nonstopmode -halt-on-error"
 
 livehtml: $(BIN)/sphinx-build
-	$(BIN)/sphinx-autobuild --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \
+	$(if $(filter 0,$(LIVEHTML_FORK)),$(BIN)/sphinx-autobuild,$(BIN)/python tools/livehtml.py) --host $(HOST) --port $(PORT) -d $(DOCTREES)/livehtml \
 		--watch _ext --watch references.bib --ignore "$(CURDIR)/.venv/*" --ignore "$(CURDIR)/tests/*" \
 		--ignore "$(CURDIR)/.git/*" --ignore "$(abspath $(BUILDDIR))/*" \
 		$(SPHINXOPTS) . $(BUILDDIR)/livehtml

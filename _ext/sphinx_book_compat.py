@@ -18,6 +18,7 @@ the build stops with one clear message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
 import sphinx
@@ -146,3 +147,39 @@ def index_entries(indexer: IndexBuilder) -> dict[str, list[IndexEntry]]:
 def word_tables(indexer: IndexBuilder) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
     """Word -> pages, for the pages' text and for their titles."""
     return indexer._mapping, indexer._title_mapping
+
+
+# -- the HTML builder's domain index pages -----------------------------------------------------
+
+#: One page of a domain index as the HTML builder lists it: name, class, content, collapse.
+DomainIndexPage = tuple[str, Any, Any, bool]
+
+
+def filter_domain_index_pages(
+    builder: Builder, choose: Callable[[list[DomainIndexPage]], list[DomainIndexPage]]
+) -> bool:
+    """Let ``choose`` decide which domain index pages the HTML builder writes in each build.
+
+    ``StandaloneHTMLBuilder.prepare_writing`` lists the pages in ``builder.domain_indices``
+    (every page's related links are made from that list), and ``write_domain_indices``, run
+    at ``finish``, writes them all.  The builder's ``write_domain_indices`` is wrapped to
+    write only what ``choose`` returns of that list (7.4 to 9.1).  False when the builder
+    has neither.
+    """
+    original = getattr(builder, "write_domain_indices", None)
+    if original is None or not hasattr(builder, "domain_indices"):
+        return False
+    if getattr(original, "filtered_by", None) == choose:
+        return True  # the same application set up twice (tests)
+
+    def write_domain_indices() -> None:
+        listed = builder.domain_indices
+        builder.domain_indices = choose(listed)
+        try:
+            original()
+        finally:
+            builder.domain_indices = listed
+
+    write_domain_indices.filtered_by = choose  # type: ignore[attr-defined]
+    builder.write_domain_indices = write_domain_indices  # type: ignore[attr-defined]
+    return True

@@ -16,6 +16,8 @@ from pathlib import Path
 
 READING = re.compile(r"^reading sources\.\.\. \[\s*\d+%\] (.+?)\s*$")
 WRITING = re.compile(r"^writing output\.\.\. \[\s*\d+%\] (.+?)\s*$")
+#: The index pages a build writes (« generating indices... genindex devops-terms done »).
+INDICES = re.compile(r"generating indices\.\.\. (.*?)\s*done")
 PROBLEM = re.compile(r"\b(WARNING|ERROR|CRITICAL)\b")
 
 #: sphinx-build as installed but without PyStemmer: snowballstemmer then falls back on its
@@ -39,6 +41,7 @@ class Build:
     system: float = 0.0
     read: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    indices: list[str] = field(default_factory=list)  # index pages written (genindex, …)
     problems: list[str] = field(default_factory=list)
     log: Path | None = None
 
@@ -111,6 +114,8 @@ def sphinx_build(
             build.written.append(match.group(1))
         elif PROBLEM.search(line):
             build.problems.append(line)
+        if match := INDICES.search(line):
+            build.indices += match.group(1).split()
     return build
 
 

@@ -21,6 +21,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 #: The configuration values the packaged extensions register.
 CONFIG_VALUES = (
     "devops_report_unused",
+    "devops_write_unchanged_index_pages",
     "citations_format_once",
     "citations_plugin_lookup",
     "french_typography",

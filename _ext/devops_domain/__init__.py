@@ -13,6 +13,7 @@ from .backlinks import FillBacklinks
 from .domain import DevOpsDomain
 from .env_access import domain_of
 from .footnotes import FirstMentionFootnotes
+from .index_pages import IndexPages
 from .latex import AnchorMentionsInTitles, ExpandFirstAcronym, FootnotesOutOfHeadings
 from .missing import warn_missing_reference
 from .print_index import PrintedIndex
@@ -103,6 +104,19 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", record_document, priority=900)
     app.connect("env-get-updated", outdated_pages)
     app.connect("warn-missing-reference", warn_missing_reference)
+    app.add_config_value(
+        "devops_write_unchanged_index_pages",
+        False,
+        "",
+        bool,
+        description="Write the index pages in every HTML build, even when they cannot have "
+        "changed (as Sphinx does).",
+    )
+    index_pages = IndexPages(INDEX_PAGES)
+    app.connect("builder-inited", index_pages.set_up)
+    app.connect("write-started", index_pages.start)
+    app.connect("doctree-resolved", index_pages.document_written)
+    app.connect("build-finished", index_pages.save)
     app.add_message_catalog("devops_domain", str(PACKAGE / "locale"))
     return {
         "version": __version__,
