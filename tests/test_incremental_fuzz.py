@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -79,10 +80,16 @@ def divergence(steps: list[Step], root: Path, builder: str, jobs: int) -> tuple[
     return -1, []
 
 
+#: How long :func:`shortest_failing` may shorten a sequence (it prints the full one first).
+SHORTENING_SECONDS = float(os.environ.get("BOOK_FUZZ_SHORTENING_SECONDS", "300"))
+
+
 def shortest_failing(steps: list[Step], root: Path, builder: str, jobs: int) -> list[Step]:
-    """Remove steps, one at a time from the end, while the sequence still diverges."""
+    """Remove steps, one at a time from the end, while the sequence still diverges (for
+    ``SHORTENING_SECONDS`` at most: then the shortest found so far)."""
+    deadline = time.monotonic() + SHORTENING_SECONDS
     position = len(steps) - 2  # the last step is the one that showed the divergence
-    while position >= 0:
+    while position >= 0 and time.monotonic() < deadline:
         candidate = steps[:position] + steps[position + 1 :]
         index, _ = divergence(candidate, root, builder, jobs)
         if index >= 0:
@@ -121,6 +128,8 @@ def test_an_incremental_build_equals_a_clean_build(
         )
         if index < 0:
             return
+        print(f"fuzz: diverged after {index + 1} edits: {steps[: index + 1]!r}")
+        print("\n".join(problems[:6]))
         failing = shortest_failing(steps[: index + 1], root, builder, jobs)
         _, problems = divergence(failing, root, builder, jobs)
         pytest.fail(
@@ -146,6 +155,7 @@ KNOWN = {
     "the toctree's :numbered: is removed": [("toctree_options", 1, 0, 0)] * 2,
     "the last citation of an entry is removed": [("remove_token", 1, 0, 1)],
     "every term is removed (the index of terms lists nothing)": [("remove_entry", 0, 0, 0)] * 2,
+    "a configuration value changes (Sphinx keeps .buildinfo.bak)": [("configuration", 1, 0, 0)],
     "a work is cited for the first time in a new chapter": [
         ("add_chapter", 7, 3, 10),
         ("add_citation", 2, 1, 5),

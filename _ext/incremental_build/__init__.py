@@ -8,7 +8,7 @@ Sphinx 9.0 leaves these differences behind, all visible to readers:
   keeps the words of removed pages (``search_index``);
 * the page of a removed document, or of a domain index that no longer lists anything, stays
   in the output, and the EPUB builder, which packs every file of its output folder, ships
-  it (``removed_pages``);
+  it; so does the ``.buildinfo.bak`` of a changed configuration (``removed_pages``);
 * a build stopped while it writes leaves pages that no later build rewrites
   (``interrupted``: the next build rewrites every page);
 * once a toctree is no longer ``:numbered:``, the pages not re-read keep their section
@@ -30,6 +30,7 @@ from incremental_build.interrupted import (
 from incremental_build.navigation import NavigationRefresh, forget_section_numbers
 from incremental_build.removed_pages import (
     record_documents_with_pages,
+    remove_build_info_backup,
     remove_pages_of_empty_indices,
     remove_pages_of_removed_documents,
 )
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("write-started", remove_pages_of_removed_documents)
     app.connect("build-finished", record_documents_with_pages)
     app.connect("html-collect-pages", remove_pages_of_empty_indices)
+    app.connect("html-collect-pages", remove_build_info_backup)
     app.connect("env-get-updated", rewrite_all_after_an_unfinished_build)
     app.connect("build-finished", forget_the_mark)
     app.connect("write-started", carry_over_index_entries)

@@ -91,6 +91,19 @@ def remove_pages_of_empty_indices(app: Sphinx) -> list[tuple[str, dict[str, obje
     return []
 
 
+def remove_build_info_backup(app: Sphinx) -> list[tuple[str, dict[str, object], str]]:
+    """Once the pages are written (``html-collect-pages``, before the EPUB is packed): delete
+    the ``.buildinfo.bak`` Sphinx leaves in the output folder when the configuration changed.
+
+    It holds the previous build's configuration hash, for whoever wonders why every page was
+    written again; a clean build has none, and a web host would publish it with the pages.
+    """
+    builder = app.builder
+    if isinstance(builder, StandaloneHTMLBuilder):
+        remove(builder, [Path(builder.outdir, ".buildinfo.bak")], "a clean build has none")
+    return []
+
+
 def record_documents_with_pages(app: Sphinx, exception: BaseException | None) -> None:
     """After a build that succeeded: every document now has its page."""
     builder = app.builder
