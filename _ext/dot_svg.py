@@ -13,7 +13,10 @@ same arguments and standard input, then mends an SVG output file in two ways.
   Bold ». The script gives each ``font-family`` the metric-compatible Helvetica and Arial,
   then ``sans-serif``, as fallbacks, and a bold family a ``font-weight``.
 
-Other formats (the PDF of the LaTeX output) are left as dot wrote them.
+A PDF output (the LaTeX output's) is left as dot wrote it but for its date: cairo writes
+the time of the build as the PDF's ``/CreationDate``, so two builds of the same book differed;
+with ``SOURCE_DATE_EPOCH`` set (as for the EPUB), that date is written instead, in the same
+number of bytes (the PDF's cross-reference table gives byte offsets).
 
 Usage: python dot_svg.py [dot arguments...]; the dot program is $DOT, or ``dot`` on the PATH.
 """
@@ -24,6 +27,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 #: The DOCTYPE declaration dot writes before the <svg> element (one, with its public and
@@ -35,9 +39,13 @@ FONT_FAMILY = re.compile(r'font-family="(?P<family>[^",]+?)(?P<bold> Bold)?"')
 FALLBACKS = "Helvetica,Arial,sans-serif"
 
 
-def output_file(args: list[str]) -> Path | None:
-    """The file dot writes (``-oFILE``), if it writes an SVG one (``-Tsvg``), else None."""
-    if "-Tsvg" not in args:
+#: cairo's creation date in a PDF: ``/CreationDate (D:20261208025659Z)``.
+CREATION_DATE = re.compile(rb"/CreationDate \(D:\d{14}Z\)")
+
+
+def output_file(args: list[str], format: str = "svg") -> Path | None:
+    """The file dot writes (``-oFILE``), if it writes one in ``format`` (``-Tsvg``)."""
+    if f"-T{format}" not in args:
         return None
     for arg in args:
         if arg.startswith("-o") and len(arg) > 2:
@@ -60,6 +68,12 @@ def add_font_fallbacks(svg: str) -> str:
     return FONT_FAMILY.sub(_with_fallbacks, svg)
 
 
+def fixed_creation_date(pdf: bytes, epoch: int) -> bytes:
+    """The PDF with ``epoch`` as its creation date (the same length: offsets stay right)."""
+    date = time.strftime("%Y%m%d%H%M%S", time.gmtime(epoch))
+    return CREATION_DATE.sub(f"/CreationDate (D:{date}Z)".encode(), pdf, count=1)
+
+
 def main(args: list[str]) -> int:
     """Run dot with ``args``; return its exit status."""
     status = subprocess.run([os.environ.get("DOT", "dot"), *args], check=False).returncode
@@ -67,6 +81,10 @@ def main(args: list[str]) -> int:
     if status == 0 and svg_file is not None and svg_file.is_file():
         svg = svg_file.read_text(encoding="utf-8")
         svg_file.write_text(add_font_fallbacks(strip_doctype(svg)), encoding="utf-8")
+    pdf_file = output_file(args, "pdf")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if status == 0 and pdf_file is not None and pdf_file.is_file() and epoch.isdigit():
+        pdf_file.write_bytes(fixed_creation_date(pdf_file.read_bytes(), int(epoch)))
     return status
 
 
