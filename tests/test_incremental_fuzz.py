@@ -1,6 +1,6 @@
 """An incremental build equals a clean build after any edit: a randomised differential test.
 
-Random sequences of edits, seeded by Hypothesis (tests/incremental_fuzz.py: definitions
+Random sequences of edits, one per seed (tests/incremental_fuzz.py: definitions
 added, removed, renamed, moved; aliases, forms, expansions, ``:footnote:``, ``:see:``;
 mentions in chapters and inside definitions and biographies; citations and locators; ``.bib``
 edits; chapters added, removed, moved and retitled with their toctree entries; toctree
@@ -26,8 +26,6 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, seed, settings
-from hypothesis import strategies as st
 from incremental_fuzz import EDITS, Book, apply, initial_book, write
 from roots_build import build, output_files
 from test_equivalence import compare
@@ -105,42 +103,27 @@ def test_an_incremental_build_equals_a_clean_build(
     tmp_path, monkeypatch, seed_value, builder, jobs
 ):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765000000")  # the EPUB's dates
-
-    @seed(seed_value)
-    @settings(
-        max_examples=1,
-        database=None,
-        deadline=None,
-        phases=[Phase.generate],  # shortening is shortest_failing's, by whole steps
-        suppress_health_check=list(HealthCheck),
+    steps = random_steps(random.Random(seed_value), STEPS)
+    root = tmp_path / "run"
+    before = EXECUTED[0]
+    index, problems = divergence(steps, root, builder, jobs)
+    print(  # shown by make test-fuzz (pytest -s): the budget really spent
+        f"\nfuzz: seed {seed_value}, {builder} -j {jobs or 1}: {len(steps)} edits, "
+        f"{EXECUTED[0] - before} compared builds"
     )
-    # A Random that Hypothesis seeds (``@seed``) but does not simplify: its first example
-    # would otherwise be the simplest sequence, the same edit STEPS times.
-    @given(st.randoms(use_true_random=True))
-    def run(rng: random.Random) -> None:
-        steps = random_steps(rng, STEPS)
-        root = tmp_path / "run"
-        before = EXECUTED[0]
-        index, problems = divergence(steps, root, builder, jobs)
-        print(  # shown by make test-fuzz (pytest -s): the budget really spent
-            f"\nfuzz: seed {seed_value}, {builder} -j {jobs or 1}: {len(steps)} edits, "
-            f"{EXECUTED[0] - before} compared builds"
-        )
-        if index < 0:
-            return
-        print(f"fuzz: diverged after {index + 1} edits: {steps[: index + 1]!r}")
-        print("\n".join(problems[:6]))
-        failing = shortest_failing(steps[: index + 1], root, builder, jobs)
-        _, problems = divergence(failing, root, builder, jobs)
-        pytest.fail(
-            f"{builder} -j {jobs or 1}, seed {seed_value}: after these {len(failing)} edits "
-            f"the incremental build differs from a clean build:\n  "
-            + "\n  ".join(map(repr, failing))
-            + "\n"
-            + "\n".join(problems[:6])
-        )
-
-    run()
+    if index < 0:
+        return
+    print(f"fuzz: diverged after {index + 1} edits: {steps[: index + 1]!r}")
+    print("\n".join(problems[:6]))
+    failing = shortest_failing(steps[: index + 1], root, builder, jobs)
+    _, problems = divergence(failing, root, builder, jobs)
+    pytest.fail(
+        f"{builder} -j {jobs or 1}, seed {seed_value}: after these {len(failing)} edits "
+        f"the incremental build differs from a clean build:\n  "
+        + "\n  ".join(map(repr, failing))
+        + "\n"
+        + "\n".join(problems[:6])
+    )
 
 
 #: Sequences that diverged before their fix (issue 25), from the initial book: Gene Kim's
