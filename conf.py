@@ -274,8 +274,15 @@ epub_tocscope = "includehidden"
 epub_show_urls = "no"
 # The web book's link-preview card is for the website only; .buildinfo.bak is what Sphinx
 # keeps of the last build's settings after conf.py changed, which the EPUB builder would
-# otherwise warn about (« unknown mimetype ») in the next `make epub`.
-epub_exclude_files = ["_static/carte-livre.png", "_static/carte-livre.svg", ".buildinfo.bak"]
+# otherwise warn about (« unknown mimetype ») in the next `make epub`.  sphinx-copybutton's
+# two icons are drawn by its script, which reading systems do not run: no page uses them.
+epub_exclude_files = [
+    "_static/carte-livre.png",
+    "_static/carte-livre.svg",
+    ".buildinfo.bak",
+    "_static/check-solid.svg",
+    "_static/copy-button.svg",
+]
 
 
 # -- The book's language ---------------------------------------------------------

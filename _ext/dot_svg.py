@@ -74,9 +74,25 @@ def fixed_creation_date(pdf: bytes, epoch: int) -> bytes:
     return CREATION_DATE.sub(f"/CreationDate (D:{date}Z)".encode(), pdf, count=1)
 
 
+#: A colour attribute of the DOT language: ``fillcolor="#eef3f8"``, ``fontcolor=white``.
+COLOUR = re.compile(r'\b(?P<name>fillcolor|fontcolor|color)\s*=\s*(?:"[^"]*"|[\w#]+)')
+
+
+def monochrome(code: str) -> str:
+    """The drawing in black on white, for the printer's one-colour PDF (``book_print``)."""
+    return COLOUR.sub(
+        lambda match: f'{match["name"]}="{"white" if match["name"] == "fillcolor" else "black"}"',
+        code,
+    )
+
+
 def main(args: list[str]) -> int:
     """Run dot with ``args``; return its exit status."""
-    status = subprocess.run([os.environ.get("DOT", "dot"), *args], check=False).returncode
+    code = sys.stdin.buffer.read()
+    if os.environ.get("BOOK_DOT_MONOCHROME"):
+        code = monochrome(code.decode("utf-8")).encode("utf-8")
+    dot = [os.environ.get("DOT", "dot"), *args]
+    status = subprocess.run(dot, input=code, check=False).returncode
     svg_file = output_file(args)
     if status == 0 and svg_file is not None and svg_file.is_file():
         svg = svg_file.read_text(encoding="utf-8")

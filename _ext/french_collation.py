@@ -14,7 +14,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-#: Letters that decomposition does not split, as a French reader spells them.
+#: Letters that decomposition does not split, as a French reader spells them; and the
+#: apostrophe, which sorts as one whichever way it is written.
 SPELT_OUT = {
     "œ": "oe",
     "Œ": "OE",
@@ -28,6 +29,9 @@ SPELT_OUT = {
     "Ł": "L",
     "đ": "d",
     "Đ": "D",
+    # the typographic apostrophe sorts as the straight one (« chaîne d’approvisionnement »
+    # before « chaîne de livraison », whichever of the two an index prints)
+    "\u2019": "'",
 }
 LIGATURES = str.maketrans(SPELT_OUT)
 

@@ -168,7 +168,8 @@ def test_threats_figure_is_drawn_in_the_html_with_its_alt_text(html):
     assert figure is not None
     drawing = figure.select_one("object.graphviz[type='image/svg+xml']")
     assert normalize(drawing.get_text()).startswith(FIGURE_ALT)
-    assert normalize(figure.figcaption.get_text()).startswith(FIGURE_CAPTION)
+    # « Fig. 1 » (numfig) then the caption's own text
+    assert normalize(figure.select_one(".caption-text").get_text()).startswith(FIGURE_CAPTION)
     svg = (html / "source" / drawing["data"]).resolve()
     assert svg.parent == (html / "_images").resolve()
     labels = svg_texts(svg.read_text(encoding="utf-8"))
@@ -210,7 +211,7 @@ def test_threats_figure_is_printed_with_its_caption(book_build):
     pdf = str(book_build("latexpdf") / "securite-devops.pdf")
     pages = run(require_tool("pdftotext"), "-layout", "-enc", "UTF-8", pdf, "-").split("\f")
     page = next((normalize(p) for p in pages if "Les menaces que distingue SLSA 1.2" in p), "")
-    assert re.search(rf"Fig\. \d+ – {re.escape(FIGURE_CAPTION)}", page), page
+    assert re.search(rf"Fig\. [\d.]+ – {re.escape(FIGURE_CAPTION)}", page), page  # « Fig. 2.1 »
     words = page.split()
     assert all(label in page for label in FIGURE_LABELS[:3]), page
     assert all(letter in words for letter in "ABCDEFGHI"), page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from conftest import require_tool
@@ -57,3 +59,21 @@ def test_an_svg_figure_is_an_image_named_by_its_alt_text(tmp_path):
     assert figure is not None
     assert figure["role"] == "img"
     assert figure["aria-label"] == "A leads to B & C"
+
+
+def test_a_numbered_table_keeps_one_id_under_furo(tmp_path):
+    """furo wraps a table in a ``div`` that copied the table's id: twice on the page."""
+    (tmp_path / "conf.py").write_text(
+        'extensions = ["html_a11y"]\nhtml_theme = "furo"\nnumfig = True\nproject = "Tables"\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.rst").write_text(
+        "Tables\n======\n\n.. list-table:: A numbered table\n\n   * - a\n     - b\n",
+        encoding="utf-8",
+    )
+    built = build(tmp_path, "html")
+    assert built.warnings == ""
+    page = (built.outdir / "index.html").read_text(encoding="utf-8")
+    ids = re.findall(r'id="(id\d+)"', page)
+    assert ids
+    assert len(ids) == len(set(ids)), ids

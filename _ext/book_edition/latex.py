@@ -7,6 +7,7 @@ assembled book, where the main matter and the annexes begin.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -69,11 +70,18 @@ def print_colours() -> str:
     return ",\n".join(keys)
 
 
+#: Set for the figures of the one-colour PDF (read by ``_ext/dot_svg.py``, which Sphinx runs).
+MONOCHROME = "BOOK_DOT_MONOCHROME"
+
+
 def use_print_colours(app: Sphinx, config: Config) -> None:
     """With ``book_print``, the PDF for a printer: one colour, no tint (the screen PDF keeps
-    its blue links and titles and its grey table rows)."""
+    its blue links and titles and its grey table rows).  The figures too: Graphviz's dot
+    draws them through ``_ext/dot_svg.py``, which reads ``BOOK_DOT_MONOCHROME``."""
     if not config.book_print:
+        os.environ.pop(MONOCHROME, None)
         return
+    os.environ[MONOCHROME] = "1"
     elements = dict(config.latex_elements)
     setup = elements.get("sphinxsetup", "")
     elements["sphinxsetup"] = ",\n".join(part for part in (setup, print_colours()) if part)

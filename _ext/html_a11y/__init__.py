@@ -6,6 +6,9 @@
 * Bibliography entries have the role ``doc-biblioentry``, deprecated by DPUB-ARIA 1.1,
   inside a ``role="list"``: the list then has no items and screen readers announce it
   empty. Each entry becomes a ``listitem``.
+* The furo theme wraps each table (and display math) in a ``div`` that copies the table's
+  attributes, its ``id`` included: a numbered table's id then stands twice on the page
+  (invalid HTML; a link to it may land on either).  The wrapper keeps its classes only.
 * ``sphinx.ext.graphviz`` embeds an SVG figure as an ``<object>`` whose text alternative
   (the directive's ``:alt:``) is only its fallback content, which assistive technologies do
   not read as its name (axe's ``object-alt``): the ``<object>`` gets ``role="img"`` and the
@@ -16,9 +19,10 @@ Each visitor writes what Sphinx writes and only amends the opening tag.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -73,8 +77,22 @@ def amend_graphviz(app: Sphinx, config: Config) -> None:
         app.add_node(graphviz, override=True, html=(visit_graphviz, None))
 
 
+class UniqueWrapperIds(SphinxPostTransform):
+    """A wrapper ``div`` does not repeat the id of what it wraps (furo's table-wrapper)."""
+
+    default_priority = 501  # just after furo's WrapTableAndMathInAContainerTransform (500)
+    formats = ("html",)
+
+    def run(self, **kwargs: Any) -> None:
+        for container in self.document.findall(nodes.container):
+            inner = container.children[0] if container.children else None
+            if isinstance(inner, nodes.Element) and container["ids"] == inner["ids"]:
+                container["ids"] = []
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the amended visitors for HTML-like outputs (HTML, EPUB)."""
+    app.add_post_transform(UniqueWrapperIds)
     # No depart function: the translator's own stays in place.
     app.add_node(nodes.title, override=True, html=(visit_title, None))
     app.add_node(nodes.citation, override=True, html=(visit_citation, None))
