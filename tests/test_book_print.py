@@ -482,6 +482,10 @@ def is_text_line(line: Line) -> bool:
     return TEXT_LINE_HEIGHT[0] <= line.height <= TEXT_LINE_HEIGHT[1]
 
 
+#: The least space above a page's notes (pdftotext measures 5.3 to 7.7 pt in the book).
+NOTE_RULE_SPACE = 3
+
+
 def text_block(page: list[Line]) -> tuple[list[Line], list[Line]]:
     """The page's lines above its notes (text, headings, boxes), and its notes' lines."""
     block = [line for line in page if 40 < line.top < TEXT_BOTTOM]
@@ -489,10 +493,14 @@ def text_block(page: list[Line]) -> tuple[list[Line], list[Line]]:
     def note_sized(line: Line) -> bool:
         return NOTE_LINE_HEIGHT[0] <= line.height <= NOTE_LINE_HEIGHT[1]
 
-    # The notes are the note-sized lines after the last line of another size: a code block
-    # set small (chapter 3's workflow) mixes both sizes, and is not a page's notes.
+    # The notes are the note-sized lines after the last line of another size, below the
+    # footnote rule's space (5 pt and more; a code block set small, as chapter 3's workflow,
+    # mixes both sizes with no such space, and is not a page's notes).
     last_text = max((line.top for line in block if not note_sized(line)), default=TEXT_BOTTOM)
     notes = [line for line in block if line.top > last_text and note_sized(line)]
+    above = [line.bottom for line in block if notes and line.top < notes[0].top]
+    if above and notes[0].top - max(above) < NOTE_RULE_SPACE:
+        notes = []
     return [line for line in block if line not in notes], notes
 
 
@@ -652,7 +660,9 @@ def test_numbered_table_where_the_text_refers_to_it(lines):
     if caption[0].page != reference[0].page:
         bottom = max(line.bottom for page in lines for line in text_block(page)[0])
         text = text_block(reference)[0]
-        assert bottom - text[-1].bottom < 3 * 13.55, (text[-1].text, text[-1].bottom, bottom)
+        # (ragged at the bottom: a page may end some lines short where a widow, a split note
+        # or a note kept with its call forbids the break; a third of a page is what failed)
+        assert bottom - text[-1].bottom < 4 * 13.55, (text[-1].text, text[-1].bottom, bottom)
     assert (
         next(line for line in caption if "Tableau 2.1" in line.text).top
         < next(line for line in caption if "Maillon visé" in line.text).top

@@ -76,12 +76,14 @@ MONOCHROME = "BOOK_DOT_MONOCHROME"
 
 def use_print_colours(app: Sphinx, config: Config) -> None:
     """With ``book_print``, the PDF for a printer: one colour, no tint (the screen PDF keeps
-    its blue links and titles and its grey table rows).  The figures too: Graphviz's dot
+    its blue links and titles and its grey table rows).  The code's colours too (Pygments'
+    ``bw`` style), and the figures: Graphviz's dot
     draws them through ``_ext/dot_svg.py``, which reads ``BOOK_DOT_MONOCHROME``."""
     if not config.book_print:
         os.environ.pop(MONOCHROME, None)
         return
     os.environ[MONOCHROME] = "1"
+    config.pygments_style = "bw"  # code in black, its syntax in bold and italics
     elements = dict(config.latex_elements)
     setup = elements.get("sphinxsetup", "")
     elements["sphinxsetup"] = ",\n".join(part for part in (setup, print_colours()) if part)
