@@ -3,24 +3,16 @@ one of the bibliography reported at its line of the .bib file (_ext/book_edition
 
 from __future__ import annotations
 
-import functools
 import json
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 from book_edition.linkcheck import bib_addresses
 from conftest import BOOK, require_tool
+from local_http import serve
 from roots_build import Built, build, copy_root
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture
@@ -29,16 +21,8 @@ def server(tmp_path: Path) -> Iterator[str]:
     site = tmp_path / "site"
     site.mkdir()
     (site / "bon").write_text("<!DOCTYPE html><title>Bon</title>", encoding="utf-8")
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, name="linkcheck-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with serve(site) as root:
+        yield root
 
 
 def linkcheck(tmp_path: Path, server: str) -> Built:

@@ -4,18 +4,16 @@ one Chromium for the whole session, and pages that record their console errors.
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import require_tool
+from local_http import serve
 
 from .tools import BOOK, CHROMIUM_ARGS, DESKTOP, INTRODUCTION, REPORT, require_module
 
@@ -65,24 +63,11 @@ def screenshot_dir() -> Path:
     return folder.resolve()
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def http_root(html_dir: Path) -> Iterator[str]:
     """The website over http://127.0.0.1:<free port>/, served by a thread of this process."""
-    handler = functools.partial(QuietHandler, directory=str(html_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="book-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(html_dir) as root:
+        yield f"{root}/"
 
 
 @pytest.fixture(scope="session", params=["http", "file"])

@@ -4,17 +4,15 @@ its source, the links to the PDF and the EPUB, the 404 page served as Read the D
 
 from __future__ import annotations
 
-import functools
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import BOOK
+from local_http import QuietHandler, serve
 from roots_build import BUILD_ENV, build, copy_root
 from test_book_web import shallow
 
@@ -43,7 +41,7 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-class ReadTheDocsLikeHandler(SimpleHTTPRequestHandler):
+class ReadTheDocsLikeHandler(QuietHandler):
     """The site under PREFIX; any missing address gets 404.html with status 404."""
 
     def translate_path(self, path: str) -> str:
@@ -62,22 +60,11 @@ class ReadTheDocsLikeHandler(SimpleHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def server(site: Path) -> Iterator[str]:
-    handler = functools.partial(ReadTheDocsLikeHandler, directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, name="web-book-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with serve(site, ReadTheDocsLikeHandler) as root:
+        yield root
 
 
 def new_tab(browser, errors: list[str], **options: Any):
@@ -149,25 +136,19 @@ def test_a_missing_page_shows_the_french_404_page_with_its_style(browser, server
 def test_a_code_block_has_a_copy_button_in_french(browser, tmp_path):
     built = build(copy_root("web-book", tmp_path), "html")
     assert built.warnings == ""
-    handler = functools.partial(ReadTheDocsLikeHandler, directory=str(built.outdir))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
     errors: list[str] = []
-    page = new_tab(browser, errors, permissions=["clipboard-read", "clipboard-write"])
-    try:
-        page.goto(f"http://127.0.0.1:{httpd.server_port}{PREFIX}index.html", wait_until="load")
-        page.locator("div.highlight").hover()
-        button = page.locator("button.copybtn")
-        button.wait_for(state="visible")
-        assert button.get_attribute("data-tooltip") == "Copier"
-        button.click()
-        copied = page.evaluate("navigator.clipboard.readText()")
-        assert copied == "étapes:\n  - construire: make\n  - tester: make test"
-        assert button.get_attribute("data-tooltip") == "Copié !"
-    finally:
-        page.context.close()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with serve(built.outdir, ReadTheDocsLikeHandler) as root:
+        page = new_tab(browser, errors, permissions=["clipboard-read", "clipboard-write"])
+        try:
+            page.goto(f"{root}{PREFIX}index.html", wait_until="load")
+            page.locator("div.highlight").hover()
+            button = page.locator("button.copybtn")
+            button.wait_for(state="visible")
+            assert button.get_attribute("data-tooltip") == "Copier"
+            button.click()
+            copied = page.evaluate("navigator.clipboard.readText()")
+            assert copied == "étapes:\n  - construire: make\n  - tester: make test"
+            assert button.get_attribute("data-tooltip") == "Copié !"
+        finally:
+            page.context.close()
     assert errors == []
