@@ -25,6 +25,8 @@ from .style import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from sphinx.application import Sphinx
 
 logger = logging.getLogger(__name__)
@@ -225,29 +227,47 @@ def read_bibfiles(app: Sphinx) -> None:
         )
 
 
-def warn_unsupported_types(app: Sphinx) -> None:
-    """Warn about each entry that the French style does not know how to format.
+class FileEntries:
+    """The entries of one .bib file, and where each starts in it (the file read once, and
+    only when a warning needs a line)."""
 
-    Such an entry is formatted as ``@misc`` rather than stopping the build; the warning
-    (``citations.unknown_entry_type``) points at the entry in its .bib file.
-    """
+    def __init__(self, path: str, entries: list[Any]) -> None:
+        self.path, self.entries = path, entries
+        self._text: str | None = None
+
+    def location(self, entry: Any) -> str:
+        """``file:line`` of the entry, or the file alone if its line is not found."""
+        if self._text is None:
+            self._text = read_text(Path(self.path))
+        lines = entry_lines(self._text, entry.key, entry.original_type)
+        return f"{self.path}:{lines[0]}" if lines else str(self.path)
+
+
+def french_style_files(app: Sphinx) -> Iterator[FileEntries]:
+    """Each .bib file with its entries, when the bibliography is in the French style (the
+    checks below are about what that style formats)."""
     style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
     if not issubclass(style, FrenchStyle):
         return
     domain: Any = app.env.get_domain("cite")  # sphinxcontrib-bibtex ships no types
     bibdata = domain.bibdata
     for bibfile, cache in bibdata.bibfiles.items():
-        entries = (bibdata.data.entries[key] for key in cache.keys)
-        text = None  # read once per file, and only if needed
-        for entry in unsupported_types(entries):
-            text = read_text(Path(bibfile)) if text is None else text
-            lines = entry_lines(text, entry.key, entry.original_type)
-            line = lines[0] if lines else None
+        yield FileEntries(bibfile, [bibdata.data.entries[key] for key in cache.keys])
+
+
+def warn_unsupported_types(app: Sphinx) -> None:
+    """Warn about each entry that the French style does not know how to format.
+
+    Such an entry is formatted as ``@misc`` rather than stopping the build; the warning
+    (``citations.unknown_entry_type``) points at the entry in its .bib file.
+    """
+    for bibfile in french_style_files(app):
+        for entry in unsupported_types(bibfile.entries):
             logger.warning(
                 'unknown entry type "@%s" for "%s": formatted as @misc',
                 entry.original_type,
                 entry.key,
-                location=f"{bibfile}:{line}" if line else str(bibfile),
+                location=bibfile.location(entry),
                 type="citations",
                 subtype="unknown_entry_type",
             )
@@ -261,21 +281,9 @@ def warn_missing_fields(app: Sphinx) -> None:
     ``@article`` without a journal) as ``@misc``.  The warning (``citations.missing_field``)
     points at the entry in its .bib file.
     """
-    style = find_plugin("pybtex.style.formatting", app.config.bibtex_default_style)
-    if not issubclass(style, FrenchStyle):
-        return
-    domain: Any = app.env.get_domain("cite")  # sphinxcontrib-bibtex ships no types
-    bibdata = domain.bibdata
-    for bibfile, cache in bibdata.bibfiles.items():
-        text = None  # read once per file, and only if needed
-        for key in cache.keys:
-            entry = bibdata.data.entries[key]
-            missing = missing_fields(entry)
-            if not missing:
-                continue
-            text = read_text(Path(bibfile)) if text is None else text
-            lines = entry_lines(text, entry.key, entry.original_type)
-            for names in missing:
+    for bibfile in french_style_files(app):
+        for entry in bibfile.entries:
+            for names in missing_fields(entry):
                 if names != ("title",):
                     consequence = "formatted as @misc"
                 else:  # the key stands for the title where the title would name the work
@@ -285,7 +293,7 @@ def warn_missing_fields(app: Sphinx) -> None:
                     entry.key,
                     " or ".join(names),
                     consequence,
-                    location=f"{bibfile}:{lines[0]}" if lines else str(bibfile),
+                    location=bibfile.location(entry),
                     type="citations",
                     subtype="missing_field",
                 )
